@@ -20,7 +20,10 @@ const commands: Record<string, { help: string; run: (args: string[]) => Promise<
     help: "load a council's areas, postcodes, deprivation and boundaries (all or nothing)",
     run: async (a) => (await import("./import-places.ts")).importPlacesCommand(a),
   },
-
+  tally: {
+    help: "recount a pabulib .pb file: tally FILE.pb --rule greedy|equal-shares … [--json]",
+    run: async (a) => (await import("./tally.ts")).tally(a),
+  },
   "db check": { help: "fail when schema and migrations drift", run: async () => (await import("./db.ts")).check() },
 };
 
