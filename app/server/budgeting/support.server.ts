@@ -1,0 +1,145 @@
+// What the budgeting use cases share: dependencies, authorisation, transactions that retry on
+// transient conflicts, row locks, audit events, keyed hashes and random references.
+import { createHmac, hkdfSync, randomInt } from "node:crypto";
+import { can } from "~/domain/accounts/permissions.ts";
+import type { Actor } from "~/server/accounts/sessions.server.ts";
+import { Prisma } from "~/server/db/generated/client.ts";
+import type { Services } from "~/server/services.server.ts";
+
+export type BudgetingDeps = Pick<Services, "prisma" | "now" | "config">;
+export type Tx = Prisma.TransactionClient;
+
+/** Whether `actor` may set up and run budget processes in `councilId` (officers and admins). */
+export function canManage(actor: Actor | null, councilId: string): actor is Actor {
+  return actor !== null && can(actor.roles, councilId, "budgeting.manage");
+}
+
+// ───────────────────────────── transactions ─────────────────────────────
+
+/** Thrown inside a transaction to roll it back and hand a Result to the caller. */
+export class Refusal<R> extends Error {
+  constructor(readonly result: R) {
+    super("refused");
+  }
+}
+
+// Prisma: P2002 unique violation, P2034 write conflict or deadlock (40001 / 40P01), P2028
+// interactive-transaction problems (could not start within maxWait, or expired under load).
+// Driver adapters can also surface the raw SQLSTATE.
+const RETRYABLE_PRISMA = new Set(["P2002", "P2034", "P2028"]);
+const RETRYABLE_SQLSTATE = new Set(["40001", "40P01", "23505"]);
+
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientKnownRequestError) return RETRYABLE_PRISMA.has(error.code);
+  if (typeof error === "object" && error !== null) {
+    const e = error as { code?: unknown; cause?: unknown; meta?: { code?: unknown } };
+    if (typeof e.code === "string" && RETRYABLE_SQLSTATE.has(e.code)) return true;
+    if (typeof e.meta?.code === "string" && RETRYABLE_SQLSTATE.has(e.meta.code)) return true;
+    if (e.cause) return isRetryable(e.cause);
+  }
+  return false;
+}
+
+export const TX_OPTIONS = { maxWait: 20_000, timeout: 20_000 } as const;
+
+/**
+ * Runs `fn` in one interactive transaction. A `Refusal` rolls back and returns its result; a
+ * transient conflict (unique race, serialisation failure, deadlock, pool exhaustion) rolls
+ * back and runs the whole transaction again, up to `attempts` times with jittered back-off,
+ * so a voter is never failed for a race the database resolved. Anything else is thrown.
+ */
+export async function transact<T, R = never>(
+  prisma: Services["prisma"],
+  fn: (tx: Tx, attempt: number) => Promise<T>,
+  options: { attempts?: number; onExhausted?: () => R } = {},
+): Promise<T | R> {
+  const attempts = options.attempts ?? 6;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await prisma.$transaction((tx) => fn(tx, attempt), TX_OPTIONS);
+    } catch (error) {
+      if (error instanceof Refusal) return error.result as R;
+      if (!isRetryable(error) || attempt >= attempts) {
+        if (isRetryable(error) && options.onExhausted) return options.onExhausted();
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));
+    }
+  }
+}
+
+export type LockMode = "share" | "update";
+
+/**
+ * Locks the process row for the rest of the transaction and returns its phase, or null when
+ * the process is not this council's. Ballots take a SHARE lock (many at once), phase changes
+ * and setting edits an UPDATE lock: a phase change therefore waits for ballots in flight and
+ * every ballot after it sees the new phase — no ballot is accepted after voting closes.
+ */
+export async function lockProcess(tx: Tx, councilId: string, processId: string, mode: LockMode) {
+  const rows =
+    mode === "share"
+      ? await tx.$queryRaw<{ phase: string }[]>`SELECT "phase"::text AS "phase" FROM "BudgetProcess" WHERE "id" = ${processId} AND "councilId" = ${councilId} FOR SHARE`
+      : await tx.$queryRaw<{ phase: string }[]>`SELECT "phase"::text AS "phase" FROM "BudgetProcess" WHERE "id" = ${processId} AND "councilId" = ${councilId} FOR UPDATE`;
+  return rows[0] ?? null;
+}
+
+// ───────────────────────────── audit ─────────────────────────────
+
+export interface AuditInput {
+  councilId: string;
+  actorId: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  data?: Record<string, unknown>;
+}
+
+/** JSON has no bigint: money goes into audit data as a decimal string of pence. */
+function jsonSafe(value: unknown): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify(value ?? {}, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))) as Prisma.InputJsonValue;
+}
+
+export async function audit(tx: Tx, deps: Pick<BudgetingDeps, "now">, event: AuditInput): Promise<void> {
+  await tx.auditEvent.create({ data: { ...event, data: jsonSafe(event.data), createdAt: deps.now() } });
+}
+
+// ───────────────────────────── keys and references ─────────────────────────────
+
+type BudgetingKeyPurpose = "ballot-voter-key" | "voting-code";
+const derived = new Map<string, Buffer>();
+
+// One HKDF-derived key per purpose, as accounts/crypto.server.ts does for its purposes (its
+// KeyPurpose union is closed, so budgeting derives its own keys with a separate salt).
+function deriveKey(appSecret: string, purpose: BudgetingKeyPurpose): Buffer {
+  const cacheKey = `${purpose}\u0000${appSecret}`;
+  let key = derived.get(cacheKey);
+  if (!key) {
+    key = Buffer.from(hkdfSync("sha256", appSecret, "commonweal-budgeting-v1", `commonweal:${purpose}`, 32));
+    derived.set(cacheKey, key);
+  }
+  return key;
+}
+
+export function budgetingHmac(appSecret: string, purpose: BudgetingKeyPurpose, message: string): string {
+  return createHmac("sha256", deriveKey(appSecret, purpose)).update(message, "utf8").digest("hex");
+}
+
+/** Crockford base32: no I, L, O or U, so a reference read aloud or typed from paper is unambiguous. */
+export const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+export function randomCrockford(length: number): string {
+  let out = "";
+  for (let i = 0; i < length; i++) out += CROCKFORD[randomInt(0, CROCKFORD.length)];
+  return out;
+}
+
+/**
+ * The calendar day in the UK (Europe/London) as a Date at UTC midnight: what Participation.votedOn
+ * (@db.Date) and Ballot.castAt store, so neither can be matched to the other by time of day.
+ */
+export function ukDay(now: Date): Date {
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return new Date(Date.UTC(get("year"), get("month") - 1, get("day")));
+}
