@@ -24,6 +24,9 @@ export default [
     route("officer/frameworks", "routes/council/officer.frameworks.tsx"),
     route("officer/frameworks/new", "routes/council/officer.frameworks.new.tsx"),
     route("officer/frameworks/:versionId", "routes/council/officer.frameworks.$versionId.tsx"),
+    // Participatory budgeting — residents: processes, projects, ideas, ballots (/:council/budgets/…)
+    // Participatory budgeting — results and open data (/:council/budgets/:process/results…)
+    // Participatory budgeting — officers (/:council/officer/budgets/…)
   ]),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

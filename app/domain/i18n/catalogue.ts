@@ -2,8 +2,11 @@
 // (app/domain/<domain>/messages.ts); this file holds what the pages themselves say.
 // Welsh: drafted in-house, to be checked by the council's Welsh-language officer before go-live.
 import { format, type Locale } from "./locale.ts";
+import * as officerBudgets from "./pages/officer-budgets.ts";
+import * as results from "./pages/results.ts";
+import * as voting from "./pages/voting.ts";
 
-const en = {
+const foundationEn = {
   "layout.skipLink": "Skip to main content",
   "layout.phaseBanner.tag": "Beta",
   "layout.phaseBanner.text": "This is a new service. Your feedback will help us improve it.",
@@ -169,9 +172,12 @@ const en = {
   "error.home": "Go to the home page",
 } as const;
 
+// Each area of the product keeps its copy in its own module under pages/.
+const en = { ...foundationEn, ...voting.en, ...officerBudgets.en, ...results.en };
+
 export type MessageKey = keyof typeof en;
 
-const cy: Record<MessageKey, string> = {
+const foundationCy: Record<keyof typeof foundationEn, string> = {
   "layout.skipLink": "Neidio i'r prif gynnwys",
   "layout.phaseBanner.tag": "Beta",
   "layout.phaseBanner.text": "Mae hwn yn wasanaeth newydd. Bydd eich adborth yn ein helpu i'w wella.",
@@ -336,6 +342,8 @@ const cy: Record<MessageKey, string> = {
   "error.reference": "Cyfeirnod: {id}",
   "error.home": "Mynd i'r hafan",
 };
+
+const cy: Record<MessageKey, string> = { ...foundationCy, ...voting.cy, ...officerBudgets.cy, ...results.cy };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { en, cy };
 
