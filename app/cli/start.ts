@@ -60,18 +60,24 @@ function createServices(config: Config, database: Database): Services {
   };
 }
 
-/** `db prepare`: apply migrations, and seed the demo on an empty database outside production. */
-export async function prepare() {
+/** Opens the configured database for one piece of work, and closes it afterwards. */
+export async function withServices<T>(work: (services: Services) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const database = await openDatabase(parseDatabaseUrl(config.DATABASE_URL));
   try {
-    const services = createServices(config, database);
-    const applied = await applyMigrations(database);
-    if (applied.length) services.logger.info({ applied }, "migrations applied");
-    if (!config.isProduction && config.DEMO_SEED === "true") await seedDemoIfEmpty(services, say);
+    return await work(createServices(config, database));
   } finally {
     await database.close();
   }
+}
+
+/** `db prepare`: apply migrations, and seed the demo on an empty database outside production. */
+export async function prepare() {
+  await withServices(async (services) => {
+    const applied = await applyMigrations(services.database);
+    if (applied.length) services.logger.info({ applied }, "migrations applied");
+    if (!services.config.isProduction && services.config.DEMO_SEED === "true") await seedDemoIfEmpty(services, say);
+  });
 }
 
 function prepareInChild() {

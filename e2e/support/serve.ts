@@ -30,5 +30,10 @@ if (base) {
   process.env.DATABASE_URL = `pglite:${mkdtempSync(path.join(os.tmpdir(), "commonweal-e2e-"))}`;
 }
 
-const { start } = await import("../../app/cli/start.ts");
+// The demo council first, as `npm start` would seed it, then the journeys' own fixtures — both
+// before the server opens the database, because an embedded database has one owner at a time.
+const { prepare, start, withServices } = await import("../../app/cli/start.ts");
+await prepare();
+const { seedFixtures } = await import("./fixtures/index.ts");
+await withServices(seedFixtures);
 await start();
