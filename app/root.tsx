@@ -112,8 +112,9 @@ export function ErrorBoundary() {
       ? [t("error.notFound.title"), t("error.notFound.body")]
       : status === 403
         ? [t("error.forbidden.title"), t("error.forbidden.body")]
-        : status === 400
-          ? [t("error.badRequest.title"), t("error.server.body")]
+        : status >= 400 && status < 500
+          ? // 400, 405 (no such form on this page), 413 (too large) …: the request, not the service.
+            [t("error.badRequest.title"), t("error.badRequest.body")]
           : [t("error.server.title"), t("error.server.body")];
   return (
     <>

@@ -9,10 +9,13 @@ import { TextInput } from "~/components/ui/text-input.tsx";
 import { accountsMessage } from "~/domain/accounts/messages.ts";
 import { acceptInvitation, describeInvitation } from "~/server/accounts/invitations.server.ts";
 import { councilSlugById } from "~/server/places/councils.server.ts";
-import { getLocale, readForm } from "~/server/http/request.server.ts";
+import { formProblem, getLocale, readForm } from "~/server/http/request.server.ts";
 
+// The URL carries the invitation token: never sent to another site. "same-origin" rather than
+// "no-referrer", because with no referrer at all a browser posts the form with `Origin: null`,
+// which the cross-site request check rightly refuses.
 export function headers() {
-  return { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
+  return { "Cache-Control": "no-store", "Referrer-Policy": "same-origin" };
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -34,8 +37,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   });
   if (result.ok) return redirect(`/${await councilSlugById(context.services, result.value.councilId)}/staff/sign-in`);
   const message = accountsMessage(result.reason, locale, result.detail);
-  if (result.reason.startsWith("invitation_")) return { displayName, errors: { password: message } };
-  return { displayName, errors: result.reason === "invalid_display_name" ? { displayName: message } : { password: message } };
+  const field = result.reason === "invalid_display_name" ? "displayName" : "password";
+  const errors: Partial<Record<"displayName" | "password", string>> = { [field]: message };
+  return formProblem({ displayName, errors });
 }
 
 export default function AcceptInvitation({ loaderData, actionData }: Route.ComponentProps) {

@@ -92,10 +92,12 @@ test("pages carry the security headers, with a fresh CSP nonce on every script",
 test("the invitation page is not cached and does not send its token to other sites", async ({ request }) => {
   const response = await request.get("/invitations/not-a-real-token");
   expect(response.headers()["cache-control"]).toContain("no-store");
-  // The route asks for "no-referrer", but the server's site-wide policy replaces it
-  // (app/server/http/server.server.ts sets every security header over the route's own).
-  // Either way no other site sees the path with the token.
-  expect(response.headers()["referrer-policy"]).toMatch(/^(no-referrer|strict-origin-when-cross-origin|same-origin|strict-origin)$/);
+  expect(response.headers()["referrer-policy"]).toBe("same-origin");
+});
+
+test("pages are kept out of shared caches", async ({ request }) => {
+  const response = await request.get("/trafford");
+  expect(response.headers()["cache-control"]).toBe("private, no-cache");
 });
 
 test("/healthz and /readyz answer JSON", async ({ request }) => {

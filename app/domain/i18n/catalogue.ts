@@ -168,6 +168,7 @@ const foundationEn = {
   "error.server.title": "Sorry, there is a problem with the service",
   "error.server.body": "Try again later. If the problem continues, contact the council.",
   "error.badRequest.title": "Sorry, we could not understand that request",
+  "error.badRequest.body": "Go back to the previous page and try again. If you followed a link, it may be out of date.",
   "error.reference": "Reference: {id}",
   "error.home": "Go to the home page",
 } as const;
@@ -339,6 +340,7 @@ const foundationCy: Record<keyof typeof foundationEn, string> = {
   "error.server.title": "Mae'n ddrwg gennym, mae problem gyda'r gwasanaeth",
   "error.server.body": "Rhowch gynnig arall arni yn nes ymlaen. Os bydd y broblem yn parhau, cysylltwch â'r cyngor.",
   "error.badRequest.title": "Mae'n ddrwg gennym, nid oeddem yn deall y cais hwnnw",
+  "error.badRequest.body": "Ewch yn ôl i'r dudalen flaenorol a rhowch gynnig arall arni. Os dilynoch ddolen, efallai ei bod wedi dyddio.",
   "error.reference": "Cyfeirnod: {id}",
   "error.home": "Mynd i'r hafan",
 };

@@ -11,7 +11,7 @@ import { STAFF_ROLES } from "~/domain/accounts/permissions.ts";
 import { inviteStaff } from "~/server/accounts/invitations.server.ts";
 import { listStaff } from "~/server/accounts/staff-list.server.ts";
 import { requirePermission } from "~/server/http/auth.server.ts";
-import { getLocale, readForm, requireCouncil } from "~/server/http/request.server.ts";
+import { formProblem, getLocale, readForm, requireCouncil } from "~/server/http/request.server.ts";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const council = await requireCouncil(context.services, params.council);
@@ -30,7 +30,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const result = await inviteStaff(context.services, actor, { councilId: council.id, email, role, locale });
   if (result.ok) return redirect(`/${council.slug}/admin/staff?invited=${encodeURIComponent(email)}`);
   const message = accountsMessage(result.reason, locale, result.detail);
-  return { email, role, errors: result.reason === "invalid_role" ? { role: message } : { email: message } };
+  return formProblem({ email, role, errors: result.reason === "invalid_role" ? { role: message } : { email: message } });
 }
 
 export default function Staff({ loaderData, actionData }: Route.ComponentProps) {

@@ -13,7 +13,7 @@ import { formatOutline } from "~/domain/frameworks/outline.ts";
 import { draftFromForm, wordErrors } from "~/domain/frameworks/outline-form.ts";
 import { getFrameworkVersion, publishDraft, startNewVersion, updateDraft } from "~/server/frameworks/frameworks.server.ts";
 import { requirePermission } from "~/server/http/auth.server.ts";
-import { getLocale, notFound, readForm, requireCouncil } from "~/server/http/request.server.ts";
+import { formProblem, getLocale, notFound, readForm, requireCouncil } from "~/server/http/request.server.ts";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const council = await requireCouncil(context.services, params.council);
@@ -41,18 +41,18 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (form.intent === "publish") {
     const result = await publishDraft(context.services, who, params.versionId);
     if (result.ok) return redirect(`${base}/${params.versionId}?published`);
-    return { errors: result.reason === "invalid" ? wordErrors(result.detail.fieldErrors, locale) : { publish: reasonMessage(result.reason, locale) } };
+    return formProblem({ fields: null, errors: result.reason === "invalid" ? wordErrors(result.detail.fieldErrors, locale) : { publish: reasonMessage(result.reason, locale) } }, result.reason === "invalid" ? 400 : 409);
   }
   if (form.intent === "new_version") {
     const result = await startNewVersion(context.services, who, params.versionId);
     if (result.ok) return redirect(`${base}/${result.value.versionId}`);
     if (result.reason === "draft_exists") return redirect(`${base}/${(result.detail as { versionId: string }).versionId}`);
-    return { errors: { new_version: reasonMessage(result.reason, locale) } };
+    return formProblem({ fields: null, errors: { new_version: reasonMessage(result.reason, locale) } }, 409);
   }
   const { fields, input } = draftFromForm(form);
   const result = await updateDraft(context.services, who, params.versionId, input);
   if (result.ok) return redirect(`${base}/${params.versionId}?saved`);
-  return { fields, errors: result.reason === "invalid" ? wordErrors(result.detail.fieldErrors, locale) : { name: reasonMessage(result.reason, locale) } };
+  return formProblem({ fields, errors: result.reason === "invalid" ? wordErrors(result.detail.fieldErrors, locale) : { name: reasonMessage(result.reason, locale) } }, result.reason === "invalid" ? 400 : 409);
 }
 
 export default function FrameworkVersion({ loaderData, actionData, params }: Route.ComponentProps) {
@@ -73,7 +73,7 @@ export default function FrameworkVersion({ loaderData, actionData, params }: Rou
         <>
           <FrameworkForm
             values={
-              actionData && "fields" in actionData && actionData.fields
+              actionData?.fields
                 ? actionData.fields
                 : { name: framework.name, slug: framework.slug, source: version.source, sourceUrl: version.sourceUrl ?? "", outline: loaderData.outline }
             }

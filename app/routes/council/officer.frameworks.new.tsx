@@ -7,7 +7,7 @@ import { reasonMessage } from "~/domain/frameworks/messages.ts";
 import { draftFromForm, wordErrors } from "~/domain/frameworks/outline-form.ts";
 import { createDraftFramework } from "~/server/frameworks/frameworks.server.ts";
 import { requirePermission } from "~/server/http/auth.server.ts";
-import { getLocale, readForm, requireCouncil } from "~/server/http/request.server.ts";
+import { formProblem, getLocale, readForm, requireCouncil } from "~/server/http/request.server.ts";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const council = await requireCouncil(context.services, params.council);
@@ -23,7 +23,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const result = await createDraftFramework(context.services, { accountId: actor.account.id, councilId: council.id, roles }, input);
   if (result.ok) return redirect(`/${council.slug}/officer/frameworks/${result.value.versionId}?saved`);
   const errors = result.reason === "invalid" ? wordErrors(result.detail.fieldErrors, locale) : { name: reasonMessage(result.reason, locale) };
-  return { fields, errors };
+  return formProblem({ fields, errors }, result.reason === "invalid" ? 400 : 409);
 }
 
 export default function NewFramework({ actionData, params }: Route.ComponentProps) {

@@ -8,7 +8,7 @@ import { TextInput } from "~/components/ui/text-input.tsx";
 import { accountsMessage } from "~/domain/accounts/messages.ts";
 import { sessionCookie } from "~/server/accounts/cookies.server.ts";
 import { verifySignInCode } from "~/server/accounts/sign-in-codes.server.ts";
-import { getLocale, readForm, requireCouncil, safeReturnTo } from "~/server/http/request.server.ts";
+import { accountsStatus, formProblem, getLocale, readForm, requireCouncil, safeReturnTo } from "~/server/http/request.server.ts";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   await requireCouncil(context.services, params.council);
@@ -31,7 +31,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     councilId: council.id,
     locale,
   });
-  if (!result.ok) return { errors: { code: accountsMessage(result.reason, locale, result.detail) } };
+  if (!result.ok) return formProblem({ errors: { code: accountsMessage(result.reason, locale, result.detail) } }, accountsStatus(result.reason));
   context.services.logger.info({ requestId: context.requestId, accountId: result.value.accountId }, "resident signed in");
   return redirect(safeReturnTo(form.returnTo, `/${council.slug}`), {
     headers: { "Set-Cookie": sessionCookie(context.services.config, result.value.token, result.value.expiresAt, context.services.now()) },

@@ -8,7 +8,7 @@ import { Button } from "~/components/ui/button.tsx";
 import { TextInput } from "~/components/ui/text-input.tsx";
 import { accountsMessage } from "~/domain/accounts/messages.ts";
 import { requestSignInCode } from "~/server/accounts/sign-in-codes.server.ts";
-import { getLocale, readForm, requireCouncil, safeReturnTo } from "~/server/http/request.server.ts";
+import { accountsStatus, formProblem, getLocale, readForm, requireCouncil, safeReturnTo } from "~/server/http/request.server.ts";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   await requireCouncil(context.services, params.council);
@@ -21,7 +21,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const form = await readForm(request);
   const email = form.email?.trim().slice(0, 320) ?? "";
   const result = await requestSignInCode(context.services, { email, ip: context.clientAddress, locale, councilName: council.name });
-  if (!result.ok) return { email, errors: { email: accountsMessage(result.reason, locale, result.detail) } };
+  if (!result.ok) return formProblem({ email, errors: { email: accountsMessage(result.reason, locale, result.detail) } }, accountsStatus(result.reason));
   const query = new URLSearchParams({ email: result.value.email });
   const returnTo = safeReturnTo(form.returnTo, "");
   if (returnTo) query.set("returnTo", returnTo);

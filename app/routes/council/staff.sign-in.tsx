@@ -9,7 +9,7 @@ import { accountsMessage } from "~/domain/accounts/messages.ts";
 import { sessionCookie } from "~/server/accounts/cookies.server.ts";
 import { signInWithPassword } from "~/server/accounts/staff-auth.server.ts";
 import { demoCredentials } from "~/server/demo/seed.server.ts";
-import { getLocale, readForm, requireCouncil, safeReturnTo } from "~/server/http/request.server.ts";
+import { accountsStatus, formProblem, getLocale, readForm, requireCouncil, safeReturnTo } from "~/server/http/request.server.ts";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const council = await requireCouncil(context.services, params.council);
@@ -29,7 +29,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (!result.ok) {
     context.services.logger.warn({ requestId: context.requestId, reason: result.reason }, "staff sign-in refused");
     const message = accountsMessage(result.reason, locale, result.detail);
-    return { email, errors: result.reason === "invalid_email" ? { email: message } : { password: message } };
+    return formProblem({ email, errors: result.reason === "invalid_email" ? { email: message } : { password: message } }, accountsStatus(result.reason));
   }
   const next = result.value.needsTotpEnrolment ? "two-factor/setup" : "two-factor";
   const returnTo = safeReturnTo(form.returnTo, "");

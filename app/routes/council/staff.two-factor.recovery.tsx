@@ -7,7 +7,7 @@ import { TextInput } from "~/components/ui/text-input.tsx";
 import { accountsMessage } from "~/domain/accounts/messages.ts";
 import { useRecoveryCode } from "~/server/accounts/totp.server.ts";
 import { requirePendingStaffSession } from "~/server/http/auth.server.ts";
-import { getLocale, readForm, requireCouncil } from "~/server/http/request.server.ts";
+import { accountsStatus, formProblem, getLocale, readForm, requireCouncil } from "~/server/http/request.server.ts";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const council = await requireCouncil(context.services, params.council);
@@ -21,7 +21,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const locale = getLocale(request);
   const form = await readForm(request);
   const result = await useRecoveryCode(context.services, { sessionId: session.session.id, code: (form.code ?? "").slice(0, 64) });
-  if (!result.ok) return { errors: { code: accountsMessage(result.reason, locale, result.detail) } };
+  if (!result.ok) return formProblem({ errors: { code: accountsMessage(result.reason, locale, result.detail) } }, accountsStatus(result.reason));
   return redirect(`/${council.slug}`);
 }
 

@@ -8,7 +8,7 @@ import { TextInput } from "~/components/ui/text-input.tsx";
 import { accountsMessage } from "~/domain/accounts/messages.ts";
 import { beginTotpEnrolment, confirmTotpEnrolment } from "~/server/accounts/totp.server.ts";
 import { requirePendingStaffSession } from "~/server/http/auth.server.ts";
-import { getLocale, readForm, requireCouncil, safeReturnTo } from "~/server/http/request.server.ts";
+import { accountsStatus, formProblem, getLocale, readForm, requireCouncil, safeReturnTo } from "~/server/http/request.server.ts";
 
 // The page carries a secret: never cache it.
 export function headers() {
@@ -54,7 +54,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (result.reason === "already_enrolled") throw redirect(`/${council.slug}/staff/two-factor`);
   // Show the same key again (or a new one if it expired) beside the error.
   const setup = await enrolment(context, session.session.id, result.reason === "enrolment_expired" ? undefined : pendingKey);
-  return { done: false as const, errors: { code: accountsMessage(result.reason, locale, result.detail) }, setup };
+  return formProblem({ done: false as const, errors: { code: accountsMessage(result.reason, locale, result.detail) }, setup }, accountsStatus(result.reason));
 }
 
 export default function TwoFactorSetup({ loaderData, actionData, params }: Route.ComponentProps) {

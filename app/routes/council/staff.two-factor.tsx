@@ -7,7 +7,7 @@ import { TextInput } from "~/components/ui/text-input.tsx";
 import { accountsMessage } from "~/domain/accounts/messages.ts";
 import { verifyTotp } from "~/server/accounts/totp.server.ts";
 import { requirePendingStaffSession } from "~/server/http/auth.server.ts";
-import { getLocale, readForm, requireCouncil, safeReturnTo } from "~/server/http/request.server.ts";
+import { accountsStatus, formProblem, getLocale, readForm, requireCouncil, safeReturnTo } from "~/server/http/request.server.ts";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const council = await requireCouncil(context.services, params.council);
@@ -21,7 +21,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const locale = getLocale(request);
   const form = await readForm(request);
   const result = await verifyTotp(context.services, { sessionId: session.session.id, code: (form.code ?? "").slice(0, 32) });
-  if (!result.ok) return { errors: { code: accountsMessage(result.reason, locale, result.detail) } };
+  if (!result.ok) return formProblem({ errors: { code: accountsMessage(result.reason, locale, result.detail) } }, accountsStatus(result.reason));
   context.services.logger.info({ requestId: context.requestId, accountId: session.account.id }, "staff signed in");
   return redirect(safeReturnTo(form.returnTo, `/${council.slug}`));
 }

@@ -32,6 +32,19 @@ export function badRequest(): never {
   throw data(null, { status: 400 });
 }
 
+/**
+ * The form again, with what was typed and what is wrong: 400 for bad input, 409 when the
+ * thing has moved on (already published, already used), 429 when attempts are rate-limited.
+ */
+export function formProblem<T>(body: T, status: 400 | 409 | 429 = 400) {
+  return data(body, { status });
+}
+
+/** Accounts reasons that mean "slow down" rather than "fix this field". */
+export function accountsStatus(reason: string): 400 | 429 {
+  return reason === "rate_limited" || reason === "too_many_attempts" ? 429 : 400;
+}
+
 /** Form fields as strings; a missing field is "". Files and repeated fields are not expected here. */
 export async function readForm(request: Request): Promise<Record<string, string>> {
   let form: FormData;

@@ -67,8 +67,13 @@ export function createAppServer({ services, build, clientDir }: AppServerOptions
     const headers = new Headers(response.headers);
     // A slid or dead session's cookie, unless the page itself set one (sign in, sign out).
     if (setCookie && !headers.getSetCookie().some((c) => c.startsWith(`${SESSION_COOKIE_NAME}=`))) headers.append("Set-Cookie", setCookie);
-    for (const [name, value] of Object.entries(securityHeaders({ nonce: context.nonce, isProduction: config.isProduction })))
+    for (const [name, value] of Object.entries(securityHeaders({ nonce: context.nonce, isProduction: config.isProduction }))) {
+      // A page may ask for a stricter referrer policy (an invitation link carries a token).
+      if (name === "Referrer-Policy" && headers.has(name)) continue;
       headers.set(name, value);
+    }
+    // Pages can carry personal data: never stored by shared caches unless a page says otherwise.
+    if (!headers.has("Cache-Control")) headers.set("Cache-Control", "private, no-cache");
     headers.set("X-Request-Id", context.requestId);
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
   }
