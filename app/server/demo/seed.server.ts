@@ -10,6 +10,7 @@ import { chooseFrameworks, listFrameworksForCouncil, syncBuiltinFrameworks } fro
 import { importPlaces, loadTraffordBundle } from "../places/places.server.ts";
 import type { Services } from "../services.server.ts";
 import { randomKey } from "../accounts/crypto.server.ts";
+import { seedDemoBudgeting } from "./budgeting.server.ts";
 
 export const DEMO_COUNCIL = {
   slug: "trafford",
@@ -76,6 +77,7 @@ export async function seedDemoIfEmpty(services: Services, say: (message: string)
       .map((f) => f.latestPublishedVersionId!);
     await chooseFrameworks(services, { accountId: admin.id, councilId: council.id, roles: ["admin"] }, versionIds);
   }
+  await seedDemoBudgeting(services, council.id, DEMO_STAFF[1].email);
   await prisma.auditEvent.create({ data: { councilId: council.id, action: SEEDED_ACTION, subjectType: "council", subjectId: council.id } });
 }
 
