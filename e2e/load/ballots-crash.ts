@@ -85,7 +85,7 @@ const confirmed = new Map<string, Set<string>>();
  * Voters a restarted child found already voted without any earlier confirmation: a killed child
  * committed their ballot but died before replying.
  */
-const storedUnconfirmed = { unchanged: 0, codeUsed: 0 };
+const storedUnconfirmed = { residents: new Set<string>(), codeVoters: new Set<string>() };
 
 async function runChild(db: LoadDatabase, fixturePath: string, name: string, start: number, killAfter: number | null): Promise<Round> {
   const round: Round = {
@@ -120,7 +120,7 @@ async function runChild(db: LoadDatabase, fixturePath: string, name: string, sta
     if (kind === "cast" || kind === "refused" || kind === "error") round.handled++;
     if (kind === "cast") {
       const seen = confirmed.get(voter);
-      if (!seen && b === "unchanged") storedUnconfirmed.unchanged++;
+      if (!seen && b === "unchanged") storedUnconfirmed.residents.add(voter);
       if (seen) seen.add(a);
       else confirmed.set(voter, new Set([a]));
       round.casts++;
@@ -132,7 +132,7 @@ async function runChild(db: LoadDatabase, fixturePath: string, name: string, sta
       }
     }
     if (kind === "refused") {
-      if (a === "code_used" && !confirmed.has(voter)) storedUnconfirmed.codeUsed++;
+      if (a === "code_used" && !confirmed.has(voter)) storedUnconfirmed.codeVoters.add(voter);
       const key = `${a}${voter.startsWith("code-") ? " (code voter)" : " (resident)"}`;
       round.refused.set(key, (round.refused.get(key) ?? 0) + 1);
     }
@@ -285,10 +285,10 @@ const held = await withLoadDatabase(args.database, async (db) => {
     printTable(
       ["", "count"],
       [
-        ["confirmations printed before a kill or the end", whole(confirmations)],
+        ["voters given a reference (printed confirmations)", whole(confirmations)],
         ["confirmed references missing from the database", whole(problems.filter((p) => p.startsWith("LOST")).length)],
-        ["stored but never confirmed (resident: answered unchanged on retry)", whole(storedUnconfirmed.unchanged)],
-        ["stored but never confirmed (code voter: answered code_used on retry)", whole(storedUnconfirmed.codeUsed)],
+        ["stored but never confirmed (resident: answered unchanged on retry)", whole(storedUnconfirmed.residents.size)],
+        ["stored but never confirmed (code voter: answered code_used on retry)", whole(storedUnconfirmed.codeVoters.size)],
       ],
     );
   });
