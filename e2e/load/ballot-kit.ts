@@ -90,7 +90,7 @@ export async function withLoadDatabase<T>(postgres: string | undefined, work: (d
 /** What the result type of every use case looks like, for `must`. */
 type AnyResult<T> = { ok: true; value: T } | { ok: false; reason: string; detail?: unknown };
 
-export function must<T>(result: AnyResult<T>, what: string): T {
+function must<T>(result: AnyResult<T>, what: string): T {
   if (!result.ok) {
     const detail = JSON.stringify(result.detail ?? null, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
     throw new Error(`${what}: ${result.reason} ${detail}`);
@@ -305,7 +305,7 @@ export function percentile(sorted: Float64Array, p: number): number {
 }
 
 /** Growable list of latencies without one boxed number per sample. */
-export class Samples {
+class Samples {
   private values = new Float64Array(1024);
   length = 0;
   add(ms: number) {
