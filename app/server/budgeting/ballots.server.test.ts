@@ -76,10 +76,23 @@ describe("(a) concurrency: 20 voters × 10 identical submissions in parallel", (
     expect(await ctx.db.prisma.participation.count({ where: { processId: open.processId } })).toBe(1);
   });
 
-  it("ten parallel uses of one voting code: one ballot, nine 'code_used'", async () => {
+  it("ten parallel identical uses of one voting code: one ballot, one reference for all", async () => {
     const open = await openVotingProcess(ctx, "parallel-code", { useVotingCodes: "on" });
     const { codes } = must(await issueVotingCodes(ctx.deps, ctx.officerA, { councilId: ctx.councilA, processId: open.processId, count: 1 }));
     const results = await Promise.all(Array.from({ length: 10 }, () => castBallot(ctx.deps, null, vote(open, ["P-1"], { votingCode: codes[0] }))));
+    const receipts = results.map((r) => must(r));
+    expect(receipts.filter((r) => r.status === "recorded")).toHaveLength(1);
+    expect(receipts.filter((r) => r.status === "unchanged")).toHaveLength(9);
+    expect(new Set(receipts.map((r) => r.reference)).size).toBe(1);
+    expect(await ctx.db.prisma.ballot.count({ where: { processId: open.processId } })).toBe(1);
+    expect(await ctx.db.prisma.participation.count({ where: { processId: open.processId } })).toBe(1);
+  });
+
+  it("ten parallel different uses of one voting code: one ballot, nine 'code_used'", async () => {
+    const open = await openVotingProcess(ctx, "parallel-code-different", { useVotingCodes: "on" });
+    const { codes } = must(await issueVotingCodes(ctx.deps, ctx.officerA, { councilId: ctx.councilA, processId: open.processId, count: 1 }));
+    const options = [["P-1"], ["P-2"], ["P-3"], ["P-4"], ["P-1", "P-2"], ["P-1", "P-3"], ["P-1", "P-4"], ["P-2", "P-3"], ["P-2", "P-4"], ["P-3", "P-4"]];
+    const results = await Promise.all(options.map((refs) => castBallot(ctx.deps, null, vote(open, refs, { votingCode: codes[0] }))));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.reason)).toEqual(Array(9).fill("code_used"));
     expect(await ctx.db.prisma.ballot.count({ where: { processId: open.processId } })).toBe(1);
@@ -227,7 +240,8 @@ describe("(c) refused ballots store nothing", () => {
     const typed = codes[0]!.toLowerCase().replaceAll("-", " ").replaceAll("0", "o");
     const first = must(await castBallot(ctx.deps, null, vote(coded, ["P-1"], { votingCode: typed })));
     expect(first).toMatchObject({ status: "recorded", receiptSent: false });
-    await expectRefused(vote(coded, ["P-1"], { votingCode: codes[0] }), "code_used", undefined, null);
+    // The same ballot again (its confirmation was lost) gets its reference back, and nothing more.
+    expect(must(await castBallot(ctx.deps, null, vote(coded, ["P-1"], { votingCode: codes[0] })))).toMatchObject({ status: "unchanged", reference: first.reference });
     await expectRefused(vote(coded, ["P-2"], { votingCode: codes[0] }), "code_used", undefined, voter);
     await expectRefused(vote(coded, ["P-1"], { votingCode: "AAAA-BBBB-CCCC" }), "code_invalid", undefined, null);
     await expectRefused(vote(coded, ["P-1"], { votingCode: "not a code" }), "code_invalid", undefined, null);

@@ -274,10 +274,11 @@ export async function castBallot(deps: BallotDeps, actor: Actor | null, input: C
       const config = ballotConfigFor(settings, settings.budgets[0]!);
       if (!config.ok) refuse("invalid_ballot_settings");
 
+      let codeSpent = false;
       if (code) {
         const row = await tx.votingCode.findUnique({ where: { codeHash: code.hash }, select: { processId: true, usedAt: true } });
         if (!row || row.processId !== input.processId) refuse("code_invalid");
-        if (row.usedAt) refuse("code_used");
+        codeSpent = row.usedAt !== null;
       }
       const checked = checkBallot(
         config.value,
@@ -293,20 +294,25 @@ export async function castBallot(deps: BallotDeps, actor: Actor | null, input: C
       for (let round = 0; status === null; round++) {
         if (round >= 4) throw new Error("could not insert or find the ballot");
         const existing = (
-          await tx.$queryRaw<{ id: string; revision: number; reference: string }[]>`
-            SELECT "id", "revision", "reference" FROM "Ballot"
+          await tx.$queryRaw<{ id: string; revision: number; reference: string; channel: string }[]>`
+            SELECT "id", "revision", "reference", "channel"::text AS "channel" FROM "Ballot"
             WHERE "budgetId" = ${budget.id} AND "voterKey" = ${voterKey} FOR UPDATE`
         )[0];
         if (existing) {
-          // Only reachable for account voters: a code is spent by its first ballot.
-          if (code) refuse("code_used");
+          // A paper ballot's code was typed in by an officer: nothing about it is shown online.
+          if (code && existing.channel !== "online") refuse("code_used");
           const stored = await tx.ballotChoice.findMany({ where: { ballotId: existing.id }, select: { projectId: true, value: true } });
-          reference = existing.reference;
           if (sameChoices(stored, choices)) {
+            // The same ballot again — a retry after a lost confirmation — gets its reference
+            // back, whether the voter signed in or used a code.
+            reference = existing.reference;
             revision = existing.revision;
             status = "unchanged";
             break;
           }
+          // A code is spent by its first ballot: it cannot change it.
+          if (code) refuse("code_used");
+          reference = existing.reference;
           if (typeof input.expectedRevision === "number" && input.expectedRevision < existing.revision)
             refuse("stale_ballot", { revision: existing.revision, reference: existing.reference });
           revision = existing.revision + 1;
@@ -317,9 +323,15 @@ export async function castBallot(deps: BallotDeps, actor: Actor | null, input: C
           break;
         }
         if (code) {
+          if (codeSpent) refuse("code_used");
           // Atomic single use: of two submissions with one code, only one sees usedAt null.
           const spent = await tx.votingCode.updateMany({ where: { codeHash: code.hash, usedAt: null }, data: { usedAt: day } });
-          if (spent.count !== 1) refuse("code_used");
+          if (spent.count !== 1) {
+            // Another submission with this code committed first: look again, so an identical
+            // one gets that ballot's reference and a different one is refused.
+            codeSpent = true;
+            continue;
+          }
         }
         reference = newBallotReference();
         // Random ids (UUID v4), not Prisma's default cuid: a cuid embeds its creation time in
