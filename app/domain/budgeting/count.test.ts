@@ -28,8 +28,18 @@ const SPLIT: CountInput = {
     { reference: "P-4", costPence: 300_000n },
   ],
   ballots: [
-    ...Array.from({ length: 14 }, () => ({ choices: [{ reference: "P-1", value: 1 }, { reference: "P-2", value: 1 }] })),
-    ...Array.from({ length: 6 }, () => ({ choices: [{ reference: "P-3", value: 1 }, { reference: "P-4", value: 1 }] })),
+    ...Array.from({ length: 14 }, () => ({
+      choices: [
+        { reference: "P-1", value: 1 },
+        { reference: "P-2", value: 1 },
+      ],
+    })),
+    ...Array.from({ length: 6 }, () => ({
+      choices: [
+        { reference: "P-3", value: 1 },
+        { reference: "P-4", value: 1 },
+      ],
+    })),
   ],
 };
 
@@ -60,7 +70,14 @@ describe("toElection", () => {
         { reference: "A", costPence: 10n },
         { reference: "B", costPence: 10n },
       ],
-      ballots: [{ choices: [{ reference: "B", value: 2 }, { reference: "A", value: 1 }] }],
+      ballots: [
+        {
+          choices: [
+            { reference: "B", value: 2 },
+            { reference: "A", value: 1 },
+          ],
+        },
+      ],
     };
     const e = toElection(input, { ballotType: "ranked", rankCount: 3 });
     expect(e.voteType).toBe("ordinal");
@@ -81,7 +98,14 @@ describe("toElection", () => {
         { reference: "A", costPence: 10n },
         { reference: "B", costPence: 10n },
       ],
-      ballots: [{ choices: [{ reference: "A", value: 2 }, { reference: "B", value: 5 }] }],
+      ballots: [
+        {
+          choices: [
+            { reference: "A", value: 2 },
+            { reference: "B", value: 5 },
+          ],
+        },
+      ],
     };
     const e = toElection(input, { ballotType: "cumulative", rankCount: null });
     expect(e.voteType).toBe("cumulative");
@@ -98,7 +122,12 @@ describe("runCount", () => {
     expect(outcome.selected).toEqual(["P-2", "P-3", "P-4"]);
     expect(outcome.cost).toEqual(fromInt(1_000_000));
     // P-1 and P-2 cost their 14 supporters the same per pound of benefit: the cheaper one wins.
-    expect(outcome.projects[1]).toMatchObject({ funded: true, round: 1, wonTieAgainst: ["P-1"], payment: { supporters: 14, share: rational(400_000, 14) } });
+    expect(outcome.projects[1]).toMatchObject({
+      funded: true,
+      round: 1,
+      wonTieAgainst: ["P-1"],
+      payment: { supporters: 14, share: rational(400_000, 14) },
+    });
     expect(outcome.projects[0]).toMatchObject({ funded: false, reason: "supporters_short" });
     expect(comparison).toEqual({
       greedySelected: ["P-2", "P-1"],
@@ -158,7 +187,11 @@ describe("settings as counting options, pabulib rule names and tally arguments",
     [{ countingRule: "greedy_no_skip", tieBreak: "id" }, "greedy-no-skip", ["--rule", "greedy-no-skip", "--tie-break", "id"]],
     [{ countingRule: "greedy_threshold", greedyThreshold: 5 }, "greedy-threshold", ["--rule", "greedy-threshold", "--tie-break", "default"]],
     [{ mesCompletion: "none" }, "equalshares", ["--rule", "equal-shares", "--completion", "none", "--utilities", "cost", "--tie-break", "default"]],
-    [{ mesCompletion: "add1", tieBreak: "report" }, "equalshares/add1", ["--rule", "equal-shares", "--completion", "add1", "--utilities", "cost", "--tie-break", "refuse"]],
+    [
+      { mesCompletion: "add1", tieBreak: "report" },
+      "equalshares/add1",
+      ["--rule", "equal-shares", "--completion", "add1", "--utilities", "cost", "--tie-break", "refuse"],
+    ],
     [
       { mesUtilities: "cardinality" },
       "equalshares/add1-utilitarian",
@@ -171,6 +204,10 @@ describe("settings as counting options, pabulib rule names and tally arguments",
   });
 
   it("gives greedy-threshold its threshold", () => {
-    expect(countOptions({ ...MES, countingRule: "greedy_threshold", greedyThreshold: 7 })).toEqual({ rule: "greedy-threshold", tieBreak: "default", threshold: fromInt(7) });
+    expect(countOptions({ ...MES, countingRule: "greedy_threshold", greedyThreshold: 7 })).toEqual({
+      rule: "greedy-threshold",
+      tieBreak: "default",
+      threshold: fromInt(7),
+    });
   });
 });

@@ -65,7 +65,14 @@ function amount(pence: Pence, unit: "pence" | "pounds"): Rational {
 export function toElection(
   input: CountInput,
   settings: Pick<CountSettings, "ballotType" | "rankCount">,
-  options: { unit: "pence" | "pounds"; meta?: readonly MetaEntry[]; limits?: BallotLimits; currency?: string; rule?: string; threshold?: Rational } = {
+  options: {
+    unit: "pence" | "pounds";
+    meta?: readonly MetaEntry[];
+    limits?: BallotLimits;
+    currency?: string;
+    rule?: string;
+    threshold?: Rational;
+  } = {
     unit: "pence",
   },
 ): Election {
@@ -87,7 +94,10 @@ export function toElection(
     const base = { voterId: String(i + 1), projects: choices.map((c) => c.reference), extra: {} };
     return voteType === "cumulative" ? { ...base, points: choices.map((c) => fromInt(c.value)) } : base;
   });
-  const limits: BallotLimits = { ...(settings.ballotType === "ranked" && settings.rankCount ? { maxLength: settings.rankCount } : {}), ...options.limits };
+  const limits: BallotLimits = {
+    ...(settings.ballotType === "ranked" && settings.rankCount ? { maxLength: settings.rankCount } : {}),
+    ...options.limits,
+  };
   return {
     meta: options.meta ?? [],
     budget: amount(input.budgetPence, options.unit),
@@ -125,7 +135,8 @@ export function countOptions(settings: CountSettings): CountOptions {
   const rule = RULES[settings.countingRule];
   const tieBreak = TIE_BREAKS[settings.tieBreak];
   if (rule === "equal-shares") return { rule, tieBreak, completion: COMPLETIONS[settings.mesCompletion], utilities: settings.mesUtilities };
-  if (rule === "greedy-threshold") return { rule, tieBreak, ...(settings.greedyThreshold !== null ? { threshold: fromInt(settings.greedyThreshold) } : {}) };
+  if (rule === "greedy-threshold")
+    return { rule, tieBreak, ...(settings.greedyThreshold !== null ? { threshold: fromInt(settings.greedyThreshold) } : {}) };
   return { rule, tieBreak };
 }
 
@@ -143,7 +154,11 @@ export function pabulibRuleName(settings: CountSettings): string {
     case "greedy_threshold":
       return "greedy-threshold";
     case "equal_shares":
-      return settings.mesCompletion === "none" ? "equalshares" : settings.mesCompletion === "add1" ? "equalshares/add1" : "equalshares/add1-utilitarian";
+      return settings.mesCompletion === "none"
+        ? "equalshares"
+        : settings.mesCompletion === "add1"
+          ? "equalshares/add1"
+          : "equalshares/add1-utilitarian";
   }
 }
 
@@ -168,9 +183,7 @@ export interface Comparison {
   indifferent: number;
 }
 
-export type RunCountResult =
-  | { ok: true; value: { outcome: Outcome; comparison: Comparison | null } }
-  | Extract<CountResult, { ok: false }>;
+export type RunCountResult = { ok: true; value: { outcome: Outcome; comparison: Comparison | null } } | Extract<CountResult, { ok: false }>;
 
 /** One pound in pence: the Add1 step (see the header). */
 const ADD1_STEP_PENCE = fromInt(100);
@@ -206,4 +219,3 @@ export function runCount(election: Election, settings: CountSettings): RunCountR
     },
   };
 }
-

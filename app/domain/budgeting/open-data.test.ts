@@ -31,8 +31,18 @@ const INPUT: CountInput = {
     { reference: "P-5", costPence: 50_000n, title: "Nobody's choice" },
   ],
   ballots: [
-    ...Array.from({ length: 13 }, () => ({ choices: [{ reference: "P-1", value: 1 }, { reference: "P-2", value: 1 }] })),
-    ...Array.from({ length: 6 }, () => ({ choices: [{ reference: "P-3", value: 1 }, { reference: "P-4", value: 1 }] })),
+    ...Array.from({ length: 13 }, () => ({
+      choices: [
+        { reference: "P-1", value: 1 },
+        { reference: "P-2", value: 1 },
+      ],
+    })),
+    ...Array.from({ length: 6 }, () => ({
+      choices: [
+        { reference: "P-3", value: 1 },
+        { reference: "P-4", value: 1 },
+      ],
+    })),
     { choices: [{ reference: "P-3", value: 1 }] },
     { choices: [] },
   ],
@@ -102,19 +112,48 @@ describe("pabulibElection", () => {
   });
 
   it("writes greedy-threshold's threshold and cumulative points so they recount too", () => {
-    const settings = { ...SETTINGS, ballotType: "cumulative" as const, countingRule: "greedy_threshold" as const, greedyThreshold: 8, points: 10, pointsPerProjectCap: 6, maxProjects: null };
+    const settings = {
+      ...SETTINGS,
+      ballotType: "cumulative" as const,
+      countingRule: "greedy_threshold" as const,
+      greedyThreshold: 8,
+      points: 10,
+      pointsPerProjectCap: 6,
+      maxProjects: null,
+    };
     const input: CountInput = {
       ...INPUT,
       ballots: [
-        { choices: [{ reference: "P-1", value: 4 }, { reference: "P-3", value: 6 }] },
-        { choices: [{ reference: "P-3", value: 5 }, { reference: "P-2", value: 5 }] },
-        { choices: [{ reference: "P-4", value: 6 }, { reference: "P-5", value: 4 }] },
+        {
+          choices: [
+            { reference: "P-1", value: 4 },
+            { reference: "P-3", value: 6 },
+          ],
+        },
+        {
+          choices: [
+            { reference: "P-3", value: 5 },
+            { reference: "P-2", value: 5 },
+          ],
+        },
+        {
+          choices: [
+            { reference: "P-4", value: 6 },
+            { reference: "P-5", value: 4 },
+          ],
+        },
       ],
     };
     const { outcome, text } = publish(settings, input);
     const parsed = parsePabulib(text);
     if (!parsed.ok) throw new Error(parsed.detail.message);
-    expect(Object.fromEntries(parsed.value.meta)).toMatchObject({ vote_type: "cumulative", rule: "greedy-threshold", min_project_score_threshold: "8", max_sum_points: "10", max_points: "6" });
+    expect(Object.fromEntries(parsed.value.meta)).toMatchObject({
+      vote_type: "cumulative",
+      rule: "greedy-threshold",
+      min_project_score_threshold: "8",
+      max_sum_points: "10",
+      max_points: "6",
+    });
     expect(parsed.value.projects.find((p) => p.id === "P-3")!.score).toEqual(fromInt(11));
     const recount = countGreedy(parsed.value, { variant: "greedy-threshold", tieBreak: "default" });
     if (!recount.ok) throw new Error(recount.reason);
@@ -156,7 +195,11 @@ describe("openDataDocument", () => {
       ],
     });
     const json = JSON.parse(JSON.stringify(doc));
-    expect(json).toMatchObject({ format: "commonweal.pb-results", version: 1, process: { votingCloseAt: "2026-05-01T00:00:00.000Z", publishedAt: "2026-05-04T00:00:00.000Z" } });
+    expect(json).toMatchObject({
+      format: "commonweal.pb-results",
+      version: 1,
+      process: { votingCloseAt: "2026-05-01T00:00:00.000Z", publishedAt: "2026-05-04T00:00:00.000Z" },
+    });
     expect(json.rule).toEqual({
       countingRule: "equal_shares",
       mesCompletion: "add1_utilitarian",

@@ -32,7 +32,13 @@ describe("planImport", () => {
     expect(p.votingCloseAt).toEqual(new Date(Date.UTC(2024, 3, 15)));
     expect(p.budgetName).toBe("Assen");
     expect(p.ruleFromFile).toBe(true);
-    expect(p.settings).toMatchObject({ ballotType: "approval", countingRule: "equal_shares", mesCompletion: "add1", minProjects: 2, maxProjects: null });
+    expect(p.settings).toMatchObject({
+      ballotType: "approval",
+      countingRule: "equal_shares",
+      mesCompletion: "add1",
+      minProjects: 2,
+      maxProjects: null,
+    });
     expect(p.count.budgetPence).toBe(10_000_000n);
     expect(p.count.projects[0]).toMatchObject({ reference: "3", costPence: 720_000n, title: "PopUp Podium" });
     expect(p.count.projects[0]!.description).toContain("PopUp Podium");
@@ -79,7 +85,13 @@ describe("planImport", () => {
     );
     const plan = planImport(e, EQUAL_SHARES, "x.pb");
     if (!plan.ok) throw new Error(plan.reason);
-    expect(plan.value.settings).toMatchObject({ ballotType: "approval", minProjects: 1, maxProjects: 1, countingRule: "greedy_threshold", greedyThreshold: 2 });
+    expect(plan.value.settings).toMatchObject({
+      ballotType: "approval",
+      minProjects: 1,
+      maxProjects: 1,
+      countingRule: "greedy_threshold",
+      greedyThreshold: 2,
+    });
     expect(plan.value.votingOpenAt).toEqual(new Date(Date.UTC(2024, 0, 2)));
     expect(plan.value.votingCloseAt).toEqual(new Date(Date.UTC(2024, 0, 5)));
   });
@@ -88,7 +100,14 @@ describe("planImport", () => {
     ["a scoring vote", "vote_type;scoring", "project_id;cost\n1;50", "voter_id;vote;points\na;1;3", "unsupported_vote_type", "scoring"],
     ["a cost of a fraction of a penny", "vote_type;approval", "project_id;cost\n1;50.125", "voter_id;vote\na;1", "amount_not_in_pence", "1"],
     ["points that are not whole", "vote_type;cumulative", "project_id;cost\n1;50", "voter_id;vote;points\na;1;2.5", "points_not_whole", "a"],
-    ["a very long project id", "vote_type;approval", `project_id;cost\n${"x".repeat(41)};50`, `voter_id;vote\na;${"x".repeat(41)}`, "reference_too_long", "x".repeat(41)],
+    [
+      "a very long project id",
+      "vote_type;approval",
+      `project_id;cost\n${"x".repeat(41)};50`,
+      `voter_id;vote\na;${"x".repeat(41)}`,
+      "reference_too_long",
+      "x".repeat(41),
+    ],
     ["no projects", "vote_type;approval", "project_id;cost", "voter_id;vote", "no_projects", undefined],
   ])("refuses %s", (_label, voteType, projects, votes, reason, subject) => {
     const plan = planImport(small(`budget;100\n${voteType}`, projects, votes), GREEDY, "x.pb");

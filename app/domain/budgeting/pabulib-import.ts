@@ -46,7 +46,7 @@ export interface ImportPlan {
   ruleFromFile: boolean;
   /** The rule as the file names it. */
   fileRule: string;
-  count: CountInput & { projects: { reference: string; costPence: Pence; title: string; description: string }[] };
+  count: Omit<CountInput, "projects"> & { projects: { reference: string; costPence: Pence; title: string; description: string }[] };
 }
 
 const MAX_REFERENCE = 40;
@@ -185,7 +185,10 @@ export function planImport(election: Election, fallback: FallbackRule, fileName:
     currency: /^[A-Za-z]{3}$/.test(election.currency ?? "GBP") ? (election.currency ?? "GBP").toUpperCase() : "XXX",
     votingOpenAt: parsePabulibDate(meta.get("date_begin")),
     votingCloseAt: parsePabulibDate(meta.get("date_end")),
-    budgetName: clip((knapsackSubunit ? "" : meta.get("subunit")) || meta.get("district") || meta.get("unit") || "Whole area", PROCESS_LIMITS.budgetNameMax),
+    budgetName: clip(
+      (knapsackSubunit ? "" : meta.get("subunit")) || meta.get("district") || meta.get("unit") || "Whole area",
+      PROCESS_LIMITS.budgetNameMax,
+    ),
     settings,
     ruleFromFile,
     fileRule: election.rule,

@@ -23,8 +23,18 @@ const INPUT: CountInput = {
     { reference: "P-4", costPence: 300_001n },
   ],
   ballots: [
-    ...Array.from({ length: 14 }, () => ({ choices: [{ reference: "P-1", value: 1 }, { reference: "P-2", value: 1 }] })),
-    ...Array.from({ length: 7 }, () => ({ choices: [{ reference: "P-3", value: 1 }, { reference: "P-4", value: 1 }] })),
+    ...Array.from({ length: 14 }, () => ({
+      choices: [
+        { reference: "P-1", value: 1 },
+        { reference: "P-2", value: 1 },
+      ],
+    })),
+    ...Array.from({ length: 7 }, () => ({
+      choices: [
+        { reference: "P-3", value: 1 },
+        { reference: "P-4", value: 1 },
+      ],
+    })),
   ],
 };
 
@@ -48,7 +58,9 @@ describe("result records", () => {
     expect(back!.outcome.equalShares!.initialShare).toEqual(rational(1_000_000, 21));
     // The sentences read the same from the stored record as from the count.
     const money = moneyFormatters("GBP");
-    expect(back!.outcome.projects.map((p) => explainProject(p, "en", money.exact))).toEqual(outcome.projects.map((p) => explainProject(p, "en", money.exact)));
+    expect(back!.outcome.projects.map((p) => explainProject(p, "en", money.exact))).toEqual(
+      outcome.projects.map((p) => explainProject(p, "en", money.exact)),
+    );
 
     const c = decodeComparison(JSON.parse(JSON.stringify(encodeComparison(comparison!))));
     expect(c).toEqual(comparison);

@@ -55,7 +55,14 @@ export interface ResultRecord {
 
 export function encodeResult(record: Omit<ResultRecord, "version" | "unit">): Json {
   const { payments: _payments, ...outcome } = record.outcome;
-  return toJson({ version: RESULT_RECORD_VERSION, unit: "pence", currency: record.currency, settings: record.settings, projects: record.projects, outcome });
+  return toJson({
+    version: RESULT_RECORD_VERSION,
+    unit: "pence",
+    currency: record.currency,
+    settings: record.settings,
+    projects: record.projects,
+    outcome,
+  });
 }
 
 export function encodeComparison(comparison: Comparison): Json {

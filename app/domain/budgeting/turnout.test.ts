@@ -70,13 +70,14 @@ describe("suppressTable", () => {
     // Every table of up to 4 cells with counts from a spread of small and large values.
     const values = [0, 1, 5, 9, 10, 11, 19, 20, 35];
     const tables: number[][] = [];
-    for (const a of values) for (const b of values) {
-      tables.push([a, b]);
-      for (const c of values) {
-        tables.push([a, b, c]);
-        for (const d of [0, 9, 10, 35]) tables.push([a, b, c, d]);
+    for (const a of values)
+      for (const b of values) {
+        tables.push([a, b]);
+        for (const c of values) {
+          tables.push([a, b, c]);
+          for (const d of [0, 9, 10, 35]) tables.push([a, b, c, d]);
+        }
       }
-    }
     for (const counts of tables) {
       const table = suppressTable(cells(...counts));
       const shown = table.cells;
