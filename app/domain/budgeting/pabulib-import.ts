@@ -27,6 +27,13 @@ import { PROCESS_LIMITS } from "./process.ts";
 import type { Rational } from "./rational.ts";
 import { err, ok, type Result } from "../result.ts";
 
+/** Largest file accepted (Warsaw's 2026 city-wide vote, 61,668 ballots, is 3.2 MB). */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+/** What an officer may choose to count a file with when its own rule is not one the product counts. */
+export const IMPORT_FALLBACK_RULES = ["equal_shares", "greedy"] as const;
+export type ImportFallback = (typeof IMPORT_FALLBACK_RULES)[number];
+
 export type ImportReason = "unsupported_vote_type" | "amount_not_in_pence" | "points_not_whole" | "reference_too_long" | "no_projects";
 
 export interface FallbackRule {

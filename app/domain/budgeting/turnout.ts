@@ -17,6 +17,9 @@
 
 export const SMALL_CELL_THRESHOLD = 10;
 
+/** Key of the cell for people whose ward, age band or decile was not recorded. */
+export const NOT_RECORDED = "not_recorded";
+
 export interface CountCell<K extends string = string> {
   key: K;
   count: number;

@@ -13,19 +13,13 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { runCount, toElection, pabulibRuleName } from "~/domain/budgeting/count.ts";
 import type { CountReason } from "~/domain/budgeting/counting/outcome.ts";
-import { planImport, type FallbackRule, type ImportReason } from "~/domain/budgeting/pabulib-import.ts";
+import { IMPORT_FALLBACK_RULES, planImport, type FallbackRule, type ImportFallback, type ImportReason } from "~/domain/budgeting/pabulib-import.ts";
 import { parsePabulib, type PabulibErrorDetail, type PabulibReason } from "~/domain/budgeting/pabulib.ts";
 import { encodeComparison, encodeResult } from "~/domain/budgeting/result-record.ts";
 import { err, ok } from "~/domain/result.ts";
 import type { Actor } from "~/server/accounts/sessions.server.ts";
 import type { Prisma } from "~/server/db/generated/client.ts";
 import { audit, canManage, randomCrockford, type BudgetingDeps } from "./support.server.ts";
-
-/** Largest file accepted (Warsaw's 2026 city-wide vote, 61,668 ballots, is 3.2 MB). */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-
-export const FALLBACK_RULES = ["equal_shares", "greedy"] as const;
-export type FallbackChoice = (typeof FALLBACK_RULES)[number];
 
 export type ImportResult =
   | { ok: true; value: { processId: string; slug: string; ruleFromFile: boolean; fileRule: string } }
@@ -35,7 +29,7 @@ export type ImportResult =
   | { ok: false; reason: "unsupported"; detail: { reason: ImportReason; subject?: string } }
   | { ok: false; reason: "count_failed"; detail: { reason: CountReason } };
 
-const FALLBACKS: Record<FallbackChoice, FallbackRule> = {
+const FALLBACKS: Record<ImportFallback, FallbackRule> = {
   equal_shares: { countingRule: "equal_shares", mesCompletion: "add1_utilitarian" },
   greedy: { countingRule: "greedy", mesCompletion: "add1_utilitarian" },
 };
@@ -70,7 +64,7 @@ export async function importPabulib(
   input: { councilId: string; fileName: string; text: string; fallbackRule: unknown },
 ): Promise<ImportResult> {
   if (!canManage(actor, input.councilId)) return err("forbidden");
-  const fallback = FALLBACK_RULES.find((r) => r === input.fallbackRule);
+  const fallback = IMPORT_FALLBACK_RULES.find((r) => r === input.fallbackRule);
   if (!fallback) return { ok: false, reason: "invalid", detail: { fieldErrors: { fallbackRule: input.fallbackRule ? "invalid" : "required" } } };
   const fileName = input.fileName.replace(/[\\/]/g, "_").slice(-120) || "file.pb";
 

@@ -9,6 +9,7 @@ import { tallyArguments } from "~/domain/budgeting/count.ts";
 import { explainProject } from "~/domain/budgeting/messages.ts";
 import { parsePabulib } from "~/domain/budgeting/pabulib.ts";
 import { moneyFormatters } from "~/domain/budgeting/result-record.ts";
+import { NOT_RECORDED } from "~/domain/budgeting/turnout.ts";
 import type { Actor } from "~/server/accounts/sessions.server.ts";
 import { castBallot } from "./ballots.server.ts";
 import { changePhase } from "./processes.server.ts";
@@ -16,7 +17,6 @@ import {
   countBudget,
   getOfficerResults,
   getPublishedResults,
-  NOT_RECORDED,
   publishResults,
   resultsOpenData,
   resultsPabulibFile,

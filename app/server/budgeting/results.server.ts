@@ -24,7 +24,7 @@ import { openDataDocument, pabulibElection, type OpenDataDocument } from "~/doma
 import { writePabulib } from "~/domain/budgeting/pabulib.ts";
 import type { Phase } from "~/domain/budgeting/process.ts";
 import { decodeComparison, decodeResult, encodeComparison, encodeResult, type ResultRecord } from "~/domain/budgeting/result-record.ts";
-import { IMD_DECILES, sortAgeBands, suppressTable, type TurnoutTable } from "~/domain/budgeting/turnout.ts";
+import { IMD_DECILES, NOT_RECORDED, sortAgeBands, suppressTable, type TurnoutTable } from "~/domain/budgeting/turnout.ts";
 import { err, ok, type Result } from "~/domain/result.ts";
 import type { Actor } from "~/server/accounts/sessions.server.ts";
 import type { Prisma } from "~/server/db/generated/client.ts";
@@ -380,9 +380,6 @@ export type PublishedResults = Omit<ProcessResultsView, "budgets"> & {
   publishedAt: Date;
   budgets: PublishedBudget[];
 };
-
-/** Key of the cell for people whose ward, age or decile was not recorded. */
-export const NOT_RECORDED = "not_recorded";
 
 async function turnoutFor(deps: ReadDeps, councilId: string, budget: { id: string; wardCode: string | null }): Promise<TurnoutView> {
   const where = { budgetId: budget.id };
