@@ -4,7 +4,7 @@
 import { fileURLToPath } from "node:url";
 import type { Cookie, Page } from "@playwright/test";
 import { expectNoAxeViolations } from "../support/axe.ts";
-import { COUNCIL, expectFieldError, signInAsStaff } from "../support/demo.ts";
+import { COUNCIL, errorSummary, expectFieldError, signInAsStaff } from "../support/demo.ts";
 import { RESULTS_FIXTURES } from "../support/fixtures/results.ts";
 import { expect, test } from "../support/test.ts";
 
@@ -130,5 +130,21 @@ test("a pabulib file that cannot be read is named by section and line", async ({
   await page.getByLabel("Pabulib file").setInputFiles({ name: "broken.pb", mimeType: "text/plain", buffer: Buffer.from(broken) });
   await page.getByRole("button", { name: "Import and count" }).click();
   await expectFieldError(page, "file", "The file could not be read. VOTES line 12: project 3 is not in PROJECTS");
+  await expectNoAxeViolations(page);
+});
+
+test("a tie that decides the outcome stops the count and names the projects", async ({ page }) => {
+  await page.goto(`/${COUNCIL}/officer/budgets/${RESULTS_FIXTURES.tie}/results`);
+  await page.getByRole("button", { name: "Count the votes" }).click();
+  await expect(page).toHaveTitle(/^Error: /);
+  const summary = errorSummary(page);
+  await expect(summary).toContainText("Projects Wildflower verges in Sale (P-2), Benches along the Bridgewater Canal (P-1) are tied at round 3.");
+  const budgetId = (await page.locator('input[name="budgetId"]').getAttribute("value"))!;
+  await expect(summary.getByRole("link")).toHaveAttribute("href", `#count-${budgetId}`);
+  const report = page.getByRole("region", { name: "The count stopped at a tie" });
+  await expect(report.getByRole("rowheader")).toHaveText(["Wildflower verges in Sale (P-2)", "Benches along the Bridgewater Canal (P-1)"]);
+  await expect(report).toContainText("£3,000");
+  // Nothing was stored.
+  await expect(status(page)).toHaveText("Not counted yet.");
   await expectNoAxeViolations(page);
 });

@@ -124,3 +124,14 @@ test("results that are not published do not exist in public", async ({ page }) =
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
 });
+
+test("the results read in Welsh", async ({ page }) => {
+  await page.goto(PUBLISHED);
+  await page.getByRole("link", { name: /^Cymraeg/ }).click();
+  await expect(page).toHaveURL(new RegExp(`${PUBLISHED}$`));
+  await expect(page.locator("html")).toHaveAttribute("lang", "cy");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Canlyniadau: Neighbourhood projects 2026");
+  await expect(page.getByText("Wedi'i ariannu yn rownd 1. Talodd 14 o'i 14 cefnogwr £214.29 yr un.", { exact: false })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Pobl a bleidleisiodd, yn ôl ward" }).getByRole("cell", { name: "llai na 10" }).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+});
