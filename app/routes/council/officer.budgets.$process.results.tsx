@@ -12,7 +12,7 @@ import { PHASE_NAMES } from "~/domain/budgeting/ballot-messages.ts";
 import { countErrorMessage } from "~/domain/budgeting/messages.ts";
 import { moneyFormatters } from "~/domain/budgeting/result-record.ts";
 import { translator } from "~/domain/i18n/catalogue.ts";
-import { countBudget, getOfficerResults, publishResults, type TieReport } from "~/server/budgeting/results.server.ts";
+import { countBudget, getOfficerResults, publishResults } from "~/server/budgeting/results.server.ts";
 import { requirePermission } from "~/server/http/auth.server.ts";
 import { forbidden, getLocale, notFound, readForm, requireCouncil } from "~/server/http/request.server.ts";
 
@@ -55,7 +55,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       case "tie": {
         const names = result.detail.tied.map((p) => `${p.title} (${p.reference})`);
         const message = countErrorMessage("tie", locale, { round: result.detail.round, tied: names });
-        return data({ errors: { [anchor]: message }, tie: { budgetId, ...result.detail } as TieReport & { budgetId: string } }, { status: 409 });
+        return data({ errors: { [anchor]: message }, tie: { budgetId, ...result.detail } }, { status: 409 });
       }
       case "count_failed":
         return data(
@@ -140,6 +140,7 @@ export default function OfficerResults({ loaderData, actionData, params }: Route
             head={[t("results.col.project"), t("results.col.cost")]}
             rows={tie.tied.map((p) => {
               const project = budgets.flatMap((b) => b.projects).find((x) => x.reference === p.reference);
+              // Only the product's own processes report ties (imports break them by default): pounds.
               return [`${p.title} (${p.reference})`, project ? moneyFormatters("GBP").pence(project.costPence) : ""];
             })}
           />

@@ -13,14 +13,7 @@ import { NOT_RECORDED } from "~/domain/budgeting/turnout.ts";
 import type { Actor } from "~/server/accounts/sessions.server.ts";
 import { castBallot } from "./ballots.server.ts";
 import { changePhase } from "./processes.server.ts";
-import {
-  countBudget,
-  getOfficerResults,
-  getPublishedResults,
-  publishResults,
-  resultsOpenData,
-  resultsPabulibFile,
-} from "./results.server.ts";
+import { countBudget, getOfficerResults, getPublishedResults, publishResults, resultsOpenData, resultsPabulibFile } from "./results.server.ts";
 import { must, openBudgetingTestContext, openVotingProcess, type BudgetingTestContext, type OpenProcess } from "./test-kit.server.ts";
 
 let ctx: BudgetingTestContext;
