@@ -26,6 +26,12 @@ export default [
     route("officer/frameworks/:versionId", "routes/council/officer.frameworks.$versionId.tsx"),
     // Participatory budgeting — residents: processes, projects, ideas, ballots (/:council/budgets/…)
     // Participatory budgeting — results and open data (/:council/budgets/:process/results…)
+    route("budgets/:process/results", "routes/council/budgets.$process.results.tsx"),
+    route("budgets/:process/results.json", "routes/council/budgets.$process.results.json.ts"),
+    route("budgets/:process/results/how-we-counted", "routes/council/budgets.$process.results.how-we-counted.tsx"),
+    route("budgets/:process/results/:file", "routes/council/budgets.$process.results.$file.ts"),
+    route("officer/budgets/import", "routes/council/officer.budgets.import.tsx"),
+    route("officer/budgets/:process/results", "routes/council/officer.budgets.$process.results.tsx"),
     // Participatory budgeting — officers (/:council/officer/budgets/…)
   ]),
   route("*", "routes/not-found.tsx"),
