@@ -24,8 +24,11 @@ import type { Phase } from "~/domain/budgeting/process.ts";
 export const PAPER_LIMITS = {
   pollingPlaceMin: 2,
   pollingPlaceMax: 120,
-  /** Papers in one batch: a polling place's box, counted in one sitting. */
-  ballotsMax: 2000,
+  /**
+   * Papers in one batch: about what two people can type and check in one sitting. A bigger box
+   * is split into several batches; reconciling one batch stays one short transaction.
+   */
+  ballotsMax: 1000,
   lineMax: 1000,
 } as const;
 
