@@ -34,6 +34,14 @@ export const LINE_EXAMPLES: Record<BallotType, string> = {
   ranked: "AB1-234: P-2 > P-1 > P-4",
 };
 
+/** Two lines for each ballot type, one with a voting code and one with a register number. */
+export const LINE_EXAMPLE_SETS: Record<BallotType, string[]> = {
+  approval: [LINE_EXAMPLES.approval, "AB1-235: P-2"],
+  knapsack: [LINE_EXAMPLES.knapsack, "AB1-235: P-2"],
+  cumulative: ["7K3Q-9XD2-M4PA: P-1=5, P-2=3", "AB1-235: P-3=2"],
+  ranked: ["7K3Q-9XD2-M4PA: P-2 > P-1 > P-4", "AB1-235: P-3"],
+};
+
 const LINE_COPY: Record<PaperProblem["reason"], Copy> = {
   line_too_long: {
     en: "the line is longer than {max} characters. Type one paper per line",
@@ -232,6 +240,39 @@ export function paperFieldMessage(field: string, code: PaperFieldError, ballotTy
   });
 }
 
+/** What a refused paper form carries back (paper.server.ts PaperInvalidDetail). */
+export interface PaperFormProblems {
+  fieldErrors: Readonly<Record<string, PaperFieldError>>;
+  batch: BatchProblem | null;
+  lines: readonly LineProblem[];
+  retyped: Readonly<Record<string, LineProblem>>;
+  ballotType: BallotType;
+  references: Readonly<Record<string, string>>;
+}
+
+/**
+ * Field id → message for the error summary and the inline messages, in form order: polling place,
+ * budget, the papers box, then each difference ("resolution-0", "retype-0", …).
+ */
+export function paperFormErrors(problems: PaperFormProblems, locale: Locale): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const { ballotType, references } = problems;
+  for (const field of ["pollingPlace", "budgetId"]) {
+    const code = problems.fieldErrors[field];
+    if (code) errors[field] = paperFieldMessage(field, code, ballotType, locale);
+  }
+  if (problems.batch) errors.ballots = batchMessage(problems.batch, ballotType, locale);
+  else if (problems.lines.length > 0) errors.ballots = linesMessage(problems.lines, ballotType, locale, references);
+  const rest = new Set([...Object.keys(problems.fieldErrors), ...Object.keys(problems.retyped)].filter((f) => f !== "pollingPlace" && f !== "budgetId"));
+  const position = (field: string) => Number(field.split("-").at(-1)) * 2 + (field.startsWith("retype") ? 1 : 0);
+  for (const field of [...rest].sort((a, b) => position(a) - position(b))) {
+    const line = problems.retyped[field];
+    const code = problems.fieldErrors[field];
+    errors[field] = line ? lineProblemMessage(line, ballotType, locale, references) : paperFieldMessage(field, code!, ballotType, locale);
+  }
+  return errors;
+}
+
 // ───────────────────────────── paper use cases ─────────────────────────────
 
 export type PaperReason =
@@ -427,4 +468,19 @@ export function deliveryFieldMessage(field: string, code: DeliveryFieldError, lo
     min: limits[field]?.min ?? "",
     max: limits[field]?.max ?? "",
   });
+}
+
+// ───────────────────────────── dates ─────────────────────────────
+
+/**
+ * "4 May 2026" (GOV.UK date style; Welsh month names in Welsh). An instant is shown as its UK
+ * calendar day; a calendar date (@db.Date, stored at UTC midnight) as itself.
+ */
+export function formatDay(date: Date, locale: Locale, kind: "instant" | "calendar" = "instant"): string {
+  return new Intl.DateTimeFormat(locale === "cy" ? "cy-GB" : "en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: kind === "calendar" ? "UTC" : "Europe/London",
+  }).format(date);
 }

@@ -14,6 +14,7 @@ import {
   validateBatchDetails,
   type EnteredBallot,
   type FinalBallot,
+  type PaperProblem,
   type PaperRules,
 } from "~/domain/budgeting/paper.ts";
 import { BATCH_COPY, DUPLICATE_COPY, LINE_EXAMPLES, PAPER_COPY, PAPER_FIELD_COPY, duplicateMessage, lineProblemMessage, linesMessage, paperFieldMessage } from "~/domain/budgeting/paper-messages.ts";
@@ -244,7 +245,7 @@ describe("messages", () => {
   const refs = { p1: "P-1", p2: "P-2" };
 
   it("every problem has English and Welsh copy with the line number first", () => {
-    const problems = [
+    const problems: PaperProblem[] = [
       { reason: "line_too_long", detail: { max: 1000 } },
       { reason: "no_separator" },
       { reason: "no_identifier" },
@@ -265,7 +266,7 @@ describe("messages", () => {
       { reason: "rank_gap", detail: { missing: 2 } },
       { reason: "duplicate_rank", detail: { rank: 1, projects: ["p1", "p2"] } },
       { reason: "too_many_ranked", detail: { max: 3, chosen: 4 } },
-    ] as const;
+    ];
     for (const problem of problems) {
       for (const locale of ["en", "cy"] as const) {
         const text = lineProblemMessage({ line: 12, problem }, "knapsack", locale, refs);
@@ -273,12 +274,12 @@ describe("messages", () => {
         expect(text, `${problem.reason} ${locale}`).not.toMatch(/\{\w+\}/);
       }
     }
-    expect(lineProblemMessage({ line: 3, problem: problems[7] }, "knapsack", "en", refs)).toBe("Line 3: there is no project P-7 on this ballot.");
-    expect(lineProblemMessage({ line: 9, problem: problems[13] }, "knapsack", "en", refs)).toBe(
+    expect(lineProblemMessage({ line: 3, problem: problems[7]! }, "knapsack", "en", refs)).toBe("Line 3: there is no project P-7 on this ballot.");
+    expect(lineProblemMessage({ line: 9, problem: problems[13]! }, "knapsack", "en", refs)).toBe(
       "Line 9: the projects on this paper cost £11,000, which is over the budget of £10,000 by £1,000. If the paper is spoilt, set it aside.",
     );
-    expect(lineProblemMessage({ line: 1, problem: problems[16] }, "cumulative", "en", refs)).toContain("to P-2");
-    expect(lineProblemMessage({ line: 5, problem: problems[6] }, "ranked", "en", refs)).toContain("P-2 > P-1 > P-4");
+    expect(lineProblemMessage({ line: 1, problem: problems[16]! }, "cumulative", "en", refs)).toContain("to P-2");
+    expect(lineProblemMessage({ line: 5, problem: problems[6]! }, "ranked", "en", refs)).toContain("P-2 > P-1 > P-4");
   });
 
   it("lists up to five line problems in one message, then counts the rest", () => {

@@ -731,8 +731,10 @@ export interface DifferenceSide {
 }
 
 export interface PaperBatchView {
-  process: { id: string; slug: string; title: string; phase: Phase; ballotType: BallotType };
-  batch: PaperBatchSummary & { budgetId: string; secondPapers: number | null };
+  process: { id: string; slug: string; title: string; phase: Phase; ballot: PaperEntryForm["ballot"] };
+  batch: PaperBatchSummary & { budgetId: string; budgetAmountPence: Pence; secondPapers: number | null };
+  /** The projects this batch's papers can name. */
+  projects: { reference: string; title: string; costPence: Pence }[];
   /** The actor typed the first entry (and so may not type the second). */
   typedFirst: boolean;
   entryRefusal: PaperPhaseReason | null;
@@ -770,9 +772,14 @@ export async function getPaperBatch(
   const names = await staffNames(deps, [batch.firstEntryById, batch.secondEntryById]);
   const counted = await deps.prisma.ballot.count({ where: { paperBatchId: batch.id } });
 
+  const projects = (
+    await deps.prisma.project.findMany({
+      where: { budgetId: batch.budget.id, status: { in: [...CANDIDATE_STATUSES] } },
+      select: { id: true, reference: true, title: true, costPence: true },
+    })
+  ).sort((x, y) => x.reference.localeCompare(y.reference, "en", { numeric: true }));
   let differences: PaperBatchView["differences"] = [];
   if (batch.status === "second_entry" && second) {
-    const projects = await deps.prisma.project.findMany({ where: { budgetId: batch.budget.id }, select: { id: true, reference: true, title: true } });
     const byId = new Map(projects.map((p) => [p.id, p]));
     const side = (b: EnteredBallot | null): DifferenceSide | null =>
       b && {
@@ -801,12 +808,21 @@ export async function getPaperBatch(
       slug: batch.process.slug,
       title: batch.process.title,
       phase: batch.process.phase as Phase,
-      ballotType: batch.process.ballotType,
+      ballot: {
+        type: batch.process.ballotType,
+        minProjects: batch.process.minProjects,
+        maxProjects: batch.process.maxProjects,
+        points: batch.process.points,
+        pointsPerProjectCap: batch.process.pointsPerProjectCap,
+        rankCount: batch.process.rankCount,
+      },
     },
+    projects: projects.map(({ reference, title, costPence }) => ({ reference, title, costPence })),
     batch: {
       id: batch.id,
       pollingPlace: batch.pollingPlace,
       budgetId: batch.budget.id,
+      budgetAmountPence: batch.budget.amountPence,
       budgetName: batch.budget.name,
       status: batch.status,
       papers: first.length,
