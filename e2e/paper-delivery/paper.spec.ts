@@ -84,8 +84,8 @@ test("two officers type a batch, settle a difference, and the report shows the c
   await expect(status(pageB, "Status")).toHaveText("Differences to settle");
   const difference = pageB.getByRole("group", { name: "Difference 1: paper on line 3" });
   const hint = codes[2]!.slice(-4);
-  await expect(difference.getByRole("radio", { name: `First entry: code ending ${hint}: P-4 Defibrillator at the library` })).toBeVisible();
-  await expect(difference.getByRole("radio", { name: `Second entry: code ending ${hint}: P-3 Youth club kit` })).toBeVisible();
+  await expect(difference.getByRole("radio", { name: `First entry: P-4 Defibrillator at the library (code ending ${hint})` })).toBeVisible();
+  await expect(difference.getByRole("radio", { name: `Second entry: P-3 Youth club kit (code ending ${hint})` })).toBeVisible();
   await expectNoAxeViolations(pageB);
   await other.close();
 
@@ -94,7 +94,7 @@ test("two officers type a batch, settle a difference, and the report shows the c
   await page.getByRole("button", { name: "Settle differences and count the papers" }).click();
   // (Radios mark their group with the message, not the input with aria-invalid.)
   await expect(page).toHaveTitle(/^Error: /);
-  const missing = "Choose which entry matches the paper, or type the paper again";
+  const missing = "Difference 1: choose which entry matches the paper, or type the paper again";
   await expect(errorSummary(page).getByRole("link", { name: missing })).toHaveAttribute("href", "#resolution-0");
   await expect(page.locator("#resolution-0-error")).toHaveText(`Error: ${missing}`);
   await expectNoAxeViolations(page);
@@ -102,7 +102,7 @@ test("two officers type a batch, settle a difference, and the report shows the c
   await page.getByRole("button", { name: "Settle differences and count the papers" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "The differences are settled and the papers have been counted." })).toBeVisible();
   await expect(status(page, "Status")).toHaveText("Counted");
-  await expect(status(page, "Papers counted")).toHaveText("3");
+  await expect(status(page, "Papers counted")).toHaveText(/^3, on \d{1,2} \w+ \d{4}$/);
   await expect(page.getByText("Papers counted: 3.")).toBeVisible();
   await expect(page.getByTestId("not-counted").getByRole("listitem")).toHaveText([
     `Line 1 of the first entry (code ending ${codes[0]!.slice(-4)}): this voting code had already been used, online or on a paper entered earlier.`,

@@ -217,10 +217,13 @@ export const PAPER_FIELD_COPY: Record<PaperFieldError, Copy> = {
   too_long: { en: "{Label} must be {max} characters or fewer", cy: "Rhaid i {label} fod yn {max} nod neu lai" },
   unknown_budget: { en: "Choose one of the budgets listed", cy: "Dewiswch un o’r cyllidebau a restrir" },
   choose_entry: {
-    en: "Choose which entry matches the paper, or type the paper again",
-    cy: "Dewiswch pa gofnod sy’n cyfateb i’r papur, neu teipiwch y papur eto",
+    en: "Difference {number}: choose which entry matches the paper, or type the paper again",
+    cy: "Gwahaniaeth {number}: dewiswch pa gofnod sy’n cyfateb i’r papur, neu teipiwch y papur eto",
   },
-  retype_required: { en: "Type the paper as it is written, like {example}", cy: "Teipiwch y papur fel y mae wedi’i ysgrifennu, fel {example}" },
+  retype_required: {
+    en: "Difference {number}: type the paper as it is written, like {example}",
+    cy: "Gwahaniaeth {number}: teipiwch y papur fel y mae wedi’i ysgrifennu, fel {example}",
+  },
 };
 
 const PAPER_FIELD_LABELS: Record<string, Copy> = {
@@ -237,6 +240,8 @@ export function paperFieldMessage(field: string, code: PaperFieldError, ballotTy
     min: PAPER_LIMITS.pollingPlaceMin,
     max: PAPER_LIMITS.pollingPlaceMax,
     example: LINE_EXAMPLES[ballotType],
+    // "resolution-2" is the third difference on the page.
+    number: Number(field.split("-").at(-1)) + 1,
   });
 }
 

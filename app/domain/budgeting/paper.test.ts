@@ -308,7 +308,8 @@ describe("messages", () => {
     expect(paperFieldMessage("pollingPlace", "required", "knapsack", "en")).toBe("Enter the polling place");
     expect(paperFieldMessage("pollingPlace", "too_long", "knapsack", "en")).toBe("The polling place must be 120 characters or fewer");
     expect(paperFieldMessage("budgetId", "required", "knapsack", "cy")).toBe("Dewiswch y gyllideb y mae’r papurau ar ei chyfer");
-    expect(paperFieldMessage("retype-0", "retype_required", "cumulative", "en")).toBe("Type the paper as it is written, like AB1-234: P-1=5, P-2=3");
+    expect(paperFieldMessage("retype-0", "retype_required", "cumulative", "en")).toBe("Difference 1: type the paper as it is written, like AB1-234: P-1=5, P-2=3");
+    expect(paperFieldMessage("resolution-2", "choose_entry", "knapsack", "cy")).toBe("Gwahaniaeth 3: dewiswch pa gofnod sy’n cyfateb i’r papur, neu teipiwch y papur eto");
     expect(duplicateMessage({ entry: "first", line: 4, kind: "code", hint: "M4PA", reason: "code_used" }, "en")).toBe(
       "Line 4 of the first entry (code ending M4PA): this voting code had already been used, online or on a paper entered earlier.",
     );

@@ -159,7 +159,7 @@ export default function ProjectDelivery({ loaderData, actionData, params }: Rout
       {milestones.length === 0 ? (
         <>
           <h2>{t("delivery.milestonesCaption")}</h2>
-          <p>{t("delivery.noMilestones")}</p>
+          <p className="mb-8">{t("delivery.noMilestones")}</p>
         </>
       ) : (
         <Table

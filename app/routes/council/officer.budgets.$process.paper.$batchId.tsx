@@ -48,6 +48,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       firstEntryBy: batch.firstEntryBy,
       firstEntryOn: formatDay(batch.firstEntryAt, locale),
       secondEntryBy: batch.secondEntryBy,
+      reconciledOn: batch.reconciledAt ? formatDay(batch.reconciledAt, locale) : null,
     },
     typedFirst,
     refusal: entryRefusal ? paperMessage(entryRefusal, locale) : null,
@@ -94,7 +95,7 @@ export default function PaperBatch({ loaderData, actionData, params }: Route.Com
     const choices = s.choices
       .map((c) => (loaderData.ballotType === "cumulative" ? `${c.reference}=${c.value} ${c.title}` : `${c.reference} ${c.title}`))
       .join(loaderData.ballotType === "ranked" ? " > " : ", ");
-    return `${who}: ${choices}`;
+    return `${choices} (${who})`;
   };
   const entryRow = (count: number | null, name: string | null, date?: string) =>
     count === null || name === null
@@ -116,7 +117,9 @@ export default function PaperBatch({ loaderData, actionData, params }: Route.Com
           { key: t("paper.batch.status"), value: t(`paper.status.${batch.status}`) },
           { key: t("paper.batch.first"), value: entryRow(batch.papers, batch.firstEntryBy, batch.firstEntryOn) },
           { key: t("paper.batch.second"), value: entryRow(batch.secondPapers, batch.secondEntryBy) },
-          ...(batch.status === "reconciled" ? [{ key: t("paper.batch.counted"), value: String(batch.counted) }] : []),
+          ...(batch.status === "reconciled"
+            ? [{ key: t("paper.batch.counted"), value: batch.reconciledOn ? t("paper.batch.countedOn", { count: batch.counted, date: batch.reconciledOn }) : String(batch.counted) }]
+            : []),
         ]}
       />
       {errors?.conflict ? (

@@ -263,6 +263,24 @@ describe("double entry", () => {
   });
 });
 
+describe("turnout", () => {
+  it("paper voters of a ward budget count in that ward, without an account", async () => {
+    await ctx.db.prisma.area.create({ data: { councilId: ctx.councilA, type: "ward", code: "E05000820", name: "Sale Moor" } });
+    const open = await openVotingProcess(ctx, "paper-ward", {
+      ballotType: "knapsack",
+      maxProjects: "",
+      budgets: [{ name: "Sale Moor", amount: "£10,000", wardCode: "E05000820" }],
+    });
+    const { batchId } = must(await first(open, "SM1-1: P-1\nSM1-2: P-2"));
+    must(await second(open, batchId, "SM1-1: P-1\nSM1-2: P-2"));
+    const rowsOf = await ctx.db.prisma.participation.findMany({ where: { budgetId: open.budgetId }, select: { channel: true, accountId: true, wardCode: true } });
+    expect(rowsOf).toEqual([
+      { channel: "paper", accountId: null, wardCode: "E05000820" },
+      { channel: "paper", accountId: null, wardCode: "E05000820" },
+    ]);
+  });
+});
+
 describe("refused entries store nothing", () => {
   it("malformed lines, unknown projects, an over-budget knapsack and an unknown code are reported by line", async () => {
     const open = await paperProcess("paper-refused", 1);
