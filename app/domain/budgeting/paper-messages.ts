@@ -175,7 +175,7 @@ export function lineProblemMessage(
 }
 
 /** How many line problems one message lists before summing up the rest. */
-export const LINES_LISTED = 5;
+const LINES_LISTED = 5;
 
 const MORE_LINES: Copy = {
   en: "{count} more {linesWord} also {haveWord} problems.",
@@ -355,7 +355,7 @@ const ENTRY_NAMES: Record<EntryName, Copy> = {
   retyped: { en: "typed again", cy: "wedi’i deipio eto" },
 };
 
-export function entryName(entry: EntryName, locale: Locale): string {
+function entryName(entry: EntryName, locale: Locale): string {
   return ENTRY_NAMES[entry][locale];
 }
 

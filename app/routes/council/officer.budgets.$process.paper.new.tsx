@@ -13,7 +13,7 @@ import { formatPence } from "~/domain/budgeting/money.ts";
 import { LINE_EXAMPLES, LINE_EXAMPLE_SETS, paperFormErrors, paperMessage } from "~/domain/budgeting/paper-messages.ts";
 import { enterPaperBatch, paperEntryForm } from "~/server/budgeting/paper.server.ts";
 import { requirePermission } from "~/server/http/auth.server.ts";
-import { getLocale, notFound, readForm, requireCouncil } from "~/server/http/request.server.ts";
+import { forbidden, getLocale, notFound, readForm, requireCouncil } from "~/server/http/request.server.ts";
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const council = await requireCouncil(context.services, params.council);
@@ -49,7 +49,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (result.ok) return redirect(`/${council.slug}/officer/budgets/${params.process}/paper/${result.value.batchId}?entered=${result.value.papers}`);
   if (result.reason === "not_found") notFound();
   if (result.reason === "invalid") return data({ fields, errors: paperFormErrors(result.detail, locale) }, { status: 400 });
-  if (result.reason === "forbidden") throw data(null, { status: 403 });
+  if (result.reason === "forbidden") forbidden();
   // The phase or the publication of a result stopped it: a state conflict, said above the form.
   return data({ fields, errors: { ballots: paperMessage(result.reason, locale) } }, { status: result.reason === "busy" ? 503 : 409 });
 }

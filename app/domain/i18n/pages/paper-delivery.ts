@@ -3,7 +3,6 @@
 // worded in app/domain/budgeting/paper-messages.ts. Welsh: drafted in-house, awaiting the
 // council's Welsh-language review.
 export const en = {
-  "paper.backToProcess": "Back to the budget process",
   "paper.codes.title": "Voting codes",
   "paper.codes.lead": "Voting codes let people vote without an account: each printed code can be used once, online or on a paper ballot.",
   "paper.codes.issued": "Codes issued",
@@ -61,7 +60,6 @@ export const en = {
   "paper.new.pollingPlace": "Polling place",
   "paper.new.pollingPlaceHint": "Where the papers were cast, like Sale Library",
   "paper.new.budget": "Which budget are the papers for?",
-  "paper.new.budgetClosed": "the result has been published",
   "paper.new.ballots": "Papers",
   "paper.new.ballotsHint": "One paper per line, like {example}",
   "paper.new.submit": "Save first entry",
@@ -99,7 +97,6 @@ export const en = {
   "paper.batch.storedCount": "Papers counted: {count}.",
   "paper.batch.allCounted": "Every paper was counted.",
   "paper.batch.notCounted": "Papers not counted",
-  "paper.batch.closed": "No more papers can be entered for this budget.",
   "delivery.title": "Delivery",
   "delivery.lead": "Keep residents up to date on the projects they voted for: how far each has got, what has been spent, and what happens next. Updates appear on each project’s public page.",
   "delivery.closed": "Delivery can be updated once the results are in: in the results and delivery phases.",
@@ -157,7 +154,6 @@ export const en = {
 } as const;
 
 export const cy: Record<keyof typeof en, string> = {
-  "paper.backToProcess": "Yn ôl i’r broses gyllidebu",
   "paper.codes.title": "Codau pleidleisio",
   "paper.codes.lead": "Mae codau pleidleisio yn gadael i bobl bleidleisio heb gyfrif: gellir defnyddio pob cod printiedig unwaith, ar-lein neu ar bapur pleidleisio.",
   "paper.codes.issued": "Codau a gyhoeddwyd",
@@ -215,7 +211,6 @@ export const cy: Record<keyof typeof en, string> = {
   "paper.new.pollingPlace": "Man pleidleisio",
   "paper.new.pollingPlaceHint": "Lle cafodd y papurau eu bwrw, fel Llyfrgell Sale",
   "paper.new.budget": "Ar gyfer pa gyllideb y mae’r papurau?",
-  "paper.new.budgetClosed": "mae’r canlyniad wedi’i gyhoeddi",
   "paper.new.ballots": "Papurau",
   "paper.new.ballotsHint": "Un papur ar bob llinell, fel {example}",
   "paper.new.submit": "Cadw’r cofnod cyntaf",
@@ -253,7 +248,6 @@ export const cy: Record<keyof typeof en, string> = {
   "paper.batch.storedCount": "Papurau a gyfrifwyd: {count}.",
   "paper.batch.allCounted": "Cafodd pob papur ei gyfrif.",
   "paper.batch.notCounted": "Papurau na chawsant eu cyfrif",
-  "paper.batch.closed": "Ni ellir cofnodi rhagor o bapurau ar gyfer y gyllideb hon.",
   "delivery.title": "Cyflawni",
   "delivery.lead": "Rhowch y wybodaeth ddiweddaraf i drigolion am y prosiectau y gwnaethon nhw bleidleisio drostynt: pa mor bell y mae pob un wedi mynd, beth sydd wedi’i wario, a beth sy’n digwydd nesaf. Mae diweddariadau’n ymddangos ar dudalen gyhoeddus pob prosiect.",
   "delivery.closed": "Gellir diweddaru’r gwaith cyflawni unwaith y bydd y canlyniadau ar gael: yn y cyfnodau canlyniadau a chyflawni.",
