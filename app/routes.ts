@@ -33,6 +33,13 @@ export default [
     route("officer/budgets/import", "routes/council/officer.budgets.import.tsx"),
     route("officer/budgets/:process/results", "routes/council/officer.budgets.$process.results.tsx"),
     // Participatory budgeting — officers (/:council/officer/budgets/…)
+    // paper ballots, voting codes, delivery
+    route("officer/budgets/:process/codes", "routes/council/officer.budgets.$process.codes.tsx"),
+    route("officer/budgets/:process/paper", "routes/council/officer.budgets.$process.paper.tsx"),
+    route("officer/budgets/:process/paper/new", "routes/council/officer.budgets.$process.paper.new.tsx"),
+    route("officer/budgets/:process/paper/:batchId", "routes/council/officer.budgets.$process.paper.$batchId.tsx"),
+    route("officer/budgets/:process/delivery", "routes/council/officer.budgets.$process.delivery.tsx"),
+    route("officer/budgets/:process/delivery/:reference", "routes/council/officer.budgets.$process.delivery.$reference.tsx"),
   ]),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -3,6 +3,7 @@
 // Welsh: drafted in-house, to be checked by the council's Welsh-language officer before go-live.
 import { format, type Locale } from "./locale.ts";
 import * as officerBudgets from "./pages/officer-budgets.ts";
+import * as paperDelivery from "./pages/paper-delivery.ts";
 import * as results from "./pages/results.ts";
 import * as voting from "./pages/voting.ts";
 
@@ -174,7 +175,7 @@ const foundationEn = {
 } as const;
 
 // Each area of the product keeps its copy in its own module under pages/.
-const en = { ...foundationEn, ...voting.en, ...officerBudgets.en, ...results.en };
+const en = { ...foundationEn, ...voting.en, ...officerBudgets.en, ...results.en, ...paperDelivery.en };
 
 export type MessageKey = keyof typeof en;
 
@@ -345,7 +346,7 @@ const foundationCy: Record<keyof typeof foundationEn, string> = {
   "error.home": "Mynd i'r hafan",
 };
 
-const cy: Record<MessageKey, string> = { ...foundationCy, ...voting.cy, ...officerBudgets.cy, ...results.cy };
+const cy: Record<MessageKey, string> = { ...foundationCy, ...voting.cy, ...officerBudgets.cy, ...results.cy, ...paperDelivery.cy };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { en, cy };
 

@@ -88,7 +88,7 @@ function formatVotingCode(code: string): string {
   return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
 }
 
-function votingCodeHash(appSecret: string, normalised: string): string {
+export function votingCodeHash(appSecret: string, normalised: string): string {
   return budgetingHmac(appSecret, "voting-code", normalised);
 }
 

@@ -106,7 +106,10 @@ export async function audit(tx: Tx, deps: Pick<BudgetingDeps, "now">, event: Aud
 
 // ───────────────────────────── keys and references ─────────────────────────────
 
-type BudgetingKeyPurpose = "ballot-voter-key" | "voting-code";
+// "paper-register-number": the voter key of a paper ballot identified by an electoral-register
+// number. A key of its own, so a register number can never collide with an account's or a
+// code's voter key, and a leaked register list cannot be matched without the app secret.
+type BudgetingKeyPurpose = "ballot-voter-key" | "voting-code" | "paper-register-number";
 const derived = new Map<string, Buffer>();
 
 // One HKDF-derived key per purpose, as accounts/crypto.server.ts does for its purposes (its
