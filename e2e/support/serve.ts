@@ -10,9 +10,15 @@ if (base) {
   const schema = `e2e_${Date.now().toString(36)}`;
   const client = new pg.Client({ connectionString: base });
   await client.connect();
-  // Schemas left by earlier runs are dropped first, so the shared test database stays small.
+  // Schemas left by earlier runs are dropped first, so the shared test database stays small —
+  // only those over an hour old (the name carries its creation time), so a run in progress
+  // elsewhere keeps its own.
   const old = await client.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE 'e2e\\_%'`);
-  for (const row of old.rows) await client.query(`DROP SCHEMA "${row.nspname}" CASCADE`);
+  for (const row of old.rows) {
+    const created = parseInt(row.nspname.slice("e2e_".length), 36);
+    if (Number.isFinite(created) && Date.now() - created < 60 * 60_000) continue;
+    await client.query(`DROP SCHEMA "${row.nspname}" CASCADE`);
+  }
   await client.query(`CREATE SCHEMA "${schema}"`);
   await client.end();
   const url = new URL(base);

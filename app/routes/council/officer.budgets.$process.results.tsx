@@ -75,9 +75,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       case "not_found":
         return notFound();
       case "not_counted":
+      case "papers_pending":
+      case "count_out_of_date":
         return data(
           {
-            errors: { publish: t("results.reason.not_counted", { budgets: listFormat(locale, (result.detail as { budgets: string[] }).budgets) }) },
+            errors: { publish: t(`results.reason.${result.reason}`, { budgets: listFormat(locale, (result.detail as { budgets: string[] }).budgets) }) },
             tie: null,
           },
           { status: 409 },

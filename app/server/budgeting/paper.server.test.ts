@@ -2,7 +2,7 @@
 // the races run on real parallel connections from the pool).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PAPER_LIMITS } from "~/domain/budgeting/paper.ts";
-import { createSession, getActor, type Actor } from "~/server/accounts/sessions.server.ts";
+import type { Actor } from "~/server/accounts/sessions.server.ts";
 import { castBallot, codeVoterKey, issueVotingCodes, normaliseVotingCode } from "./ballots.server.ts";
 import {
   enterPaperBatch,
@@ -16,23 +16,16 @@ import {
 } from "./paper.server.ts";
 import { changePhase, createProcess } from "./processes.server.ts";
 import { ukDay } from "./support.server.ts";
-import { must, openBudgetingTestContext, openVotingProcess, type BudgetingTestContext, type OpenProcess } from "./test-kit.server.ts";
+import { must, openBudgetingTestContext, openVotingProcess, staffActor, type BudgetingTestContext, type OpenProcess } from "./test-kit.server.ts";
 import { issueVotingCodesFor, votingCodeSummary } from "./voting-codes.server.ts";
 
 let ctx: BudgetingTestContext;
 /** A second officer of council A (an administrator): the second pair of hands. */
 let adminA: Actor;
 
-async function staff(councilId: string, email: string, role: "officer" | "admin"): Promise<Actor> {
-  const account = await ctx.db.prisma.account.create({ data: { email } });
-  await ctx.db.prisma.membership.create({ data: { accountId: account.id, councilId, role } });
-  const { token } = await createSession({ now: ctx.clock.now }, ctx.db.prisma, { accountId: account.id, kind: "staff", twoFactorVerified: true });
-  return (await getActor({ prisma: ctx.db.prisma, now: ctx.clock.now }, token))!;
-}
-
 beforeAll(async () => {
   ctx = await openBudgetingTestContext();
-  adminA = await staff(ctx.councilA, "admin@trafford.test", "admin");
+  adminA = await staffActor(ctx, ctx.councilA, "admin@trafford.test", "admin");
 });
 
 afterAll(async () => {
@@ -390,7 +383,7 @@ describe("tenancy and authorisation", () => {
 describe("races", () => {
   it("two second entries at once: one is taken, the papers are stored once", async () => {
     const open = await paperProcess("paper-race-second", 0);
-    const third = await staff(ctx.councilA, "third@trafford.test", "officer");
+    const third = await staffActor(ctx, ctx.councilA, "third@trafford.test", "officer");
     const text = Array.from({ length: 30 }, (_, i) => `AB2-${i + 1}: P-${(i % 4) + 1}`).join("\n");
     const { batchId } = must(await first(open, text));
     const results = await Promise.all([second(open, batchId, text, adminA), second(open, batchId, text, third)]);

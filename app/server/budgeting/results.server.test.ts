@@ -12,9 +12,10 @@ import { moneyFormatters } from "~/domain/budgeting/result-record.ts";
 import { NOT_RECORDED } from "~/domain/budgeting/turnout.ts";
 import type { Actor } from "~/server/accounts/sessions.server.ts";
 import { castBallot } from "./ballots.server.ts";
+import { enterPaperBatch, enterSecondPaperEntry } from "./paper.server.ts";
 import { changePhase } from "./processes.server.ts";
 import { countBudget, getOfficerResults, getPublishedResults, publishResults, resultsOpenData, resultsPabulibFile } from "./results.server.ts";
-import { must, openBudgetingTestContext, openVotingProcess, type BudgetingTestContext, type OpenProcess } from "./test-kit.server.ts";
+import { must, openBudgetingTestContext, openVotingProcess, staffActor, type BudgetingTestContext, type OpenProcess } from "./test-kit.server.ts";
 
 let ctx: BudgetingTestContext;
 const WARD_A = "E05000001";
@@ -199,6 +200,23 @@ describe("countBudget with a deciding tie", () => {
 });
 
 describe("publishResults and the published results", () => {
+  it("waits for paper ballots to be settled, and for a count that includes them", async () => {
+    const open = await closedProcess("publish-papers");
+    const input = { councilId: ctx.councilA, processId: open.processId };
+    const budget = { ...input, budgetId: open.budgetId };
+    must(await countBudget(ctx.deps, ctx.officerA, budget));
+    const batch = { councilId: ctx.councilA, process: open.slug, budgetId: open.budgetId, pollingPlace: "Sale Library", ballots: "AB1-1: P-3\nAB1-2: P-4" };
+    const { batchId } = must(await enterPaperBatch(ctx.deps, ctx.officerA, batch));
+    expect(await publishResults(ctx.deps, ctx.officerA, input)).toEqual({ ok: false, reason: "papers_pending", detail: { budgets: ["Whole area"] } });
+
+    const secondPair = await staffActor(ctx, ctx.councilA, "second-pair@results.test", "officer");
+    expect(must(await enterSecondPaperEntry(ctx.deps, secondPair, { councilId: ctx.councilA, process: open.slug, batchId, ballots: batch.ballots })).status).toBe("reconciled");
+    expect(await publishResults(ctx.deps, ctx.officerA, input)).toEqual({ ok: false, reason: "count_out_of_date", detail: { budgets: ["Whole area"] } });
+
+    expect(must(await countBudget(ctx.deps, ctx.officerA, budget)).ballotCount).toBe(22);
+    must(await publishResults(ctx.deps, ctx.officerA, input));
+  });
+
   it("needs a count of every budget, then publishes all at once and never changes again", async () => {
     const open = await closedProcess("publish", EQUAL_SHARES, { paper: true });
     const input = { councilId: ctx.councilA, processId: open.processId };

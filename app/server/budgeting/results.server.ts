@@ -189,7 +189,7 @@ export async function countBudget(
 
 // ───────────────────────────── publishing ─────────────────────────────
 
-export type PublishReason = "forbidden" | "not_found" | "phase_locked" | "not_counted" | "already_published";
+export type PublishReason = "forbidden" | "not_found" | "phase_locked" | "not_counted" | "papers_pending" | "count_out_of_date" | "already_published";
 
 /**
  * Publishes the latest count of every budget of a process at once, and marks each project that
@@ -211,13 +211,29 @@ export async function publishResults(
       select: {
         id: true,
         name: true,
-        results: { orderBy: { computedAt: "desc" }, take: 1, select: { id: true, publishedAt: true, selected: true } },
+        results: { orderBy: { computedAt: "desc" }, take: 1, select: { id: true, publishedAt: true, selected: true, ballotCount: true } },
       },
     });
     if (budgets.some((b) => b.results[0]?.publishedAt)) throw new Refusal(err("already_published"));
     if (locked.phase !== "results") throw new Refusal(err("phase_locked", { phase: locked.phase }));
     const uncounted = budgets.filter((b) => !b.results[0]);
     if (budgets.length === 0 || uncounted.length > 0) throw new Refusal(err("not_counted", { budgets: uncounted.map((b) => b.name) }));
+    // Paper ballots still being typed in or settled would be left out of the published result.
+    const pending = await tx.paperBallotBatch.findMany({
+      where: { processId: input.processId, status: { not: "reconciled" } },
+      distinct: ["budgetId"],
+      select: { budgetId: true },
+    });
+    if (pending.length > 0) {
+      const names = budgets.filter((b) => pending.some((p) => p.budgetId === b.id)).map((b) => b.name);
+      throw new Refusal(err("papers_pending", { budgets: names }));
+    }
+    // A paper batch settled after the count adds ballots the count has not seen.
+    const stale: string[] = [];
+    for (const b of budgets) {
+      if ((await tx.ballot.count({ where: { budgetId: b.id } })) !== b.results[0]!.ballotCount) stale.push(b.name);
+    }
+    if (stale.length > 0) throw new Refusal(err("count_out_of_date", { budgets: stale }));
     const publishedAt = deps.now();
     for (const b of budgets) {
       const result = b.results[0]!;

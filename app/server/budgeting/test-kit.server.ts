@@ -40,6 +40,11 @@ async function actorFor(db: Database, clock: Clock, email: string, grants: { cou
   return actor;
 }
 
+/** Another member of staff of `councilId` with a signed-in staff session (a second pair of hands). */
+export function staffActor(ctx: BudgetingTestContext, councilId: string, email: string, role: "officer" | "admin"): Promise<Actor> {
+  return actorFor(ctx.db, ctx.clock, email, [{ councilId, role }]);
+}
+
 export async function openBudgetingTestContext(): Promise<BudgetingTestContext> {
   const db = await openTestDatabase();
   const mailer = recordingMailer();

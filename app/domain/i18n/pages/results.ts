@@ -116,6 +116,8 @@ export const en = {
   "results.reason.already_published": "These results have already been published.",
   "results.reason.phase_locked": "You can only count and publish once voting has closed.",
   "results.reason.not_counted": "Count the votes for every budget before you publish. Not counted yet: {budgets}.",
+  "results.reason.papers_pending": "Some paper ballots have not been entered twice and settled yet, so they would be left out. Finish the paper batches for: {budgets}.",
+  "results.reason.count_out_of_date": "Ballots were added after the count, so the count is out of date. Count again: {budgets}.",
   "results.reason.ballots_changed": "Ballots were added while the votes were being counted. Count again.",
   // Officer: import
   "results.import.title": "Import a past vote",
@@ -249,6 +251,8 @@ export const cy: Record<keyof typeof en, string> = {
   "results.reason.already_published": "Mae'r canlyniadau hyn eisoes wedi'u cyhoeddi.",
   "results.reason.phase_locked": "Dim ond ar ôl i'r pleidleisio gau y gallwch gyfrif a chyhoeddi.",
   "results.reason.not_counted": "Cyfrifwch y pleidleisiau ar gyfer pob cyllideb cyn i chi gyhoeddi. Heb eu cyfrif eto: {budgets}.",
+  "results.reason.papers_pending": "Nid yw rhai papurau pleidleisio wedi'u rhoi i mewn ddwywaith a'u setlo eto, felly byddent yn cael eu gadael allan. Gorffennwch y sypiau papur ar gyfer: {budgets}.",
+  "results.reason.count_out_of_date": "Ychwanegwyd pleidleisiau ar ôl y cyfrif, felly mae'r cyfrif wedi dyddio. Cyfrifwch eto: {budgets}.",
   "results.reason.ballots_changed": "Ychwanegwyd pleidleisiau tra roedd y pleidleisiau'n cael eu cyfrif. Cyfrifwch eto.",
   "results.import.title": "Mewnforio pleidlais o'r gorffennol",
   "results.import.lead":
