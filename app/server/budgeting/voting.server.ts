@@ -9,14 +9,18 @@
 // Participation, and nothing here reads anyone else's ballot.
 import { createHmac, hkdfSync } from "node:crypto";
 import { can } from "~/domain/accounts/permissions.ts";
-import { ballotConfigFor, type BallotConfig, type BallotSettings } from "~/domain/budgeting/ballot.ts";
+import { BALLOT_REASONS, ballotConfigFor, checkBallot, type BallotConfig, type BallotProblem, type BallotSettings } from "~/domain/budgeting/ballot.ts";
+import type { BallotAnswers } from "~/domain/budgeting/ballot-form.ts";
+import { ballotMessage, castingMessage, type CastingReason } from "~/domain/budgeting/ballot-messages.ts";
 import type { Pence } from "~/domain/budgeting/money.ts";
 import { isPublicPhase, type Phase, type ProjectStatus } from "~/domain/budgeting/process.ts";
+import type { Locale } from "~/domain/i18n/locale.ts";
+import { normalisePostcode } from "~/domain/places/postcode.ts";
 import { err, ok, type Result } from "~/domain/result.ts";
 import { constantTimeEqual } from "~/server/accounts/crypto.server.ts";
 import type { Actor } from "~/server/accounts/sessions.server.ts";
 import type { Config } from "~/server/config.server.ts";
-import { getMyBallot, type MyBallot } from "./ballots.server.ts";
+import { getMyBallot, normaliseVotingCode, type CastReason, type MyBallot } from "./ballots.server.ts";
 import { getProcess, type ProcessView } from "./processes.server.ts";
 import { canManage, type BudgetingDeps } from "./support.server.ts";
 
@@ -195,7 +199,7 @@ const INLINE_IMAGE_TYPES = new Set(["image/jpeg", "image/png", "image/gif", "ima
 export interface ProjectImageFile {
   contentType: string;
   inline: boolean;
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
   /** Public processes' images may be cached by anyone; a draft's only by the officer's browser. */
   public: boolean;
 }
@@ -217,7 +221,7 @@ export async function getProjectImage(
   if (!publicPhase && !canManage(actor, input.councilId)) return err("not_found");
   const type = image.contentType.toLowerCase().split(";")[0]!.trim();
   const inline = INLINE_IMAGE_TYPES.has(type);
-  return ok({ contentType: inline ? type : "application/octet-stream", inline, bytes: image.bytes, public: publicPhase });
+  return ok({ contentType: inline ? type : "application/octet-stream", inline, bytes: new Uint8Array(image.bytes), public: publicPhase });
 }
 
 // ───────────────────────────── the ballot page ─────────────────────────────
@@ -323,6 +327,93 @@ export async function getBallotPage(
     voter,
     myBallot,
   });
+}
+
+// ───────────────────────────── checking answers before casting ─────────────────────────────
+
+/** A problem with a ballot's answers, with the form field it belongs to. */
+export interface AnswerProblem {
+  field: "votingCode" | "postcode" | "ageConfirmed" | "choices";
+  reason: CastReason;
+  detail?: unknown;
+}
+
+const FIELD_OF: Partial<Record<CastReason, AnswerProblem["field"]>> = {
+  code_required: "votingCode",
+  code_invalid: "votingCode",
+  code_used: "votingCode",
+  postcode_required: "postcode",
+  postcode_invalid: "postcode",
+  postcode_not_in_area: "postcode",
+  postcode_not_in_ward: "postcode",
+  age_not_confirmed: "ageConfirmed",
+};
+
+/** The field a refusal from `castBallot` belongs to; ballot rules and the rest go to the choices. */
+export function fieldOf(reason: CastReason): AnswerProblem["field"] {
+  return FIELD_OF[reason] ?? "choices";
+}
+
+/**
+ * Before "Check your answers": every problem the page can know about without casting — the
+ * ballot rules (`checkBallot`), and whether each eligibility answer is there and well formed —
+ * in the order of the form. Whether a postcode is in the area, or a code unused, is known only
+ * when the ballot is cast; `castBallot` checks everything again then, whatever this said.
+ */
+export function checkBallotAnswers(page: BallotPage, answers: BallotAnswers): AnswerProblem[] {
+  const problems: AnswerProblem[] = [];
+  if (page.process.useVotingCodes) {
+    if (answers.votingCode.trim() === "") problems.push({ field: "votingCode", reason: "code_required" });
+    else if (!normaliseVotingCode(answers.votingCode)) problems.push({ field: "votingCode", reason: "code_invalid" });
+  }
+  if (page.process.requirePostcodeInArea) {
+    if (answers.postcode.trim() === "") problems.push({ field: "postcode", reason: "postcode_required" });
+    else if (!normalisePostcode(answers.postcode).ok) problems.push({ field: "postcode", reason: "postcode_invalid" });
+  }
+  if (page.process.minimumAge !== null && !answers.ageConfirmed)
+    problems.push({ field: "ageConfirmed", reason: "age_not_confirmed", detail: { minimumAge: page.process.minimumAge } });
+  if (!page.config) problems.push({ field: "choices", reason: "invalid_ballot_settings" });
+  else {
+    const checked = checkBallot(
+      page.config,
+      page.projects.map((p) => ({ id: p.id, budgetId: page.budget.id, costPence: p.costPence, feasible: true })),
+      answers.choices,
+    );
+    if (!checked.ok) problems.push({ field: "choices", reason: checked.reason, detail: checked.detail });
+  }
+  return problems;
+}
+
+/** The words for a problem, naming projects where the rule can. */
+export function answerProblemMessage(problem: Pick<AnswerProblem, "reason" | "detail">, locale: Locale, projectNames: Readonly<Record<string, string>>): string {
+  if ((BALLOT_REASONS as readonly string[]).includes(problem.reason))
+    return ballotMessage({ reason: problem.reason, detail: problem.detail } as BallotProblem, locale, projectNames);
+  const minimumAge = (problem.detail as { minimumAge?: unknown } | undefined)?.minimumAge;
+  return castingMessage(problem.reason as CastingReason, locale, typeof minimumAge === "number" ? { minimumAge } : {});
+}
+
+/**
+ * The HTTP status of a refused ballot: 400 for answers the voter can correct, 409 when the
+ * state of things stands in the way (voting not open or closed, a used code, a stale tab), 503
+ * when the database was too busy (try again), 403 for someone who may not vote here.
+ */
+export function refusalStatus(reason: CastReason): number {
+  switch (reason) {
+    case "voting_not_open":
+    case "voting_closed":
+    case "code_used":
+    case "stale_ballot":
+      return 409;
+    case "busy":
+    case "invalid_ballot_settings":
+      return 503;
+    case "not_eligible":
+      return 403;
+    case "not_found":
+      return 404;
+    default:
+      return 400;
+  }
 }
 
 // ───────────────────────────── the receipt seal ─────────────────────────────
