@@ -83,3 +83,18 @@ export async function receiptCount(page: Page, to: string): Promise<number> {
     .filter({ has: page.getByRole("heading", { name: /^Your vote has been recorded/ }) })
     .count();
 }
+
+/**
+ * Adds a project id to the hidden fields of the check page, as someone editing the page would.
+ * A new field rather than an edited one: the page's own fields are React's, and a re-render would
+ * put their values back.
+ */
+export async function forgeHiddenProject(page: Page, projectId = "forged-project-id") {
+  await page.locator("form", { has: page.getByRole("button", { name: "Cast your vote" }) }).evaluate((form, id) => {
+    const input = document.createElement("input");
+    input.type = "hidden";
+    input.name = "project";
+    input.value = id;
+    form.append(input);
+  }, projectId);
+}

@@ -1,20 +1,37 @@
 // Dates and times on the budgeting pages, in UK time and GOV.UK style: "1 June 2026",
-// "5pm on 1 June 2026", "midnight", "midday". The same on server and browser (Intl with a fixed
-// time zone), so a hydrated page never disagrees with the one the server sent.
+// "5pm on 1 June 2026", "midnight", "midday". Month names are our own rather than the runtime's:
+// browsers do not all carry Welsh locale data, and a hydrated page must say exactly what the
+// server sent. Intl is used only to find the UK calendar date and clock time.
 import type { Translate } from "~/domain/i18n/catalogue.ts";
 import type { Locale } from "~/domain/i18n/locale.ts";
 
-const ZONE = "Europe/London";
+const MONTHS: Record<Locale, readonly string[]> = {
+  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+  cy: ["Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr"],
+};
+
+function ukParts(date: Date): { year: number; month: number; day: number; hour: number; minute: number } {
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    hourCycle: "h23",
+  }).formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour") % 24, minute: get("minute") };
+}
 
 export function formatDate(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "cy" ? "cy" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: ZONE }).format(date);
+  const { year, month, day } = ukParts(date);
+  return `${day} ${MONTHS[locale][month - 1]} ${year}`;
 }
 
 /** A closing time: the time matters as much as the day (voting shuts at that minute). */
 export function formatDateTime(date: Date, locale: Locale, t: Translate): string {
-  const parts = new Intl.DateTimeFormat("en-GB", { hour: "numeric", minute: "2-digit", hourCycle: "h23", timeZone: ZONE }).formatToParts(date);
-  const hour = Number(parts.find((p) => p.type === "hour")?.value ?? 0);
-  const minute = Number(parts.find((p) => p.type === "minute")?.value ?? 0);
+  const { hour, minute } = ukParts(date);
   let time: string;
   if (minute === 0 && hour === 0) time = t("voting.time.midnight");
   else if (minute === 0 && hour === 12) time = t("voting.time.midday");

@@ -33,16 +33,8 @@ export function WhoCanVote({ facts }: { facts: VotingRulesFacts }) {
 /** One sentence (or two) on how to fill in this ballot. */
 export function howToVote(facts: BallotSettings, t: ReturnType<typeof useT>): string {
   switch (facts.ballotType) {
-    case "approval": {
-      const min = facts.minProjects;
-      const range =
-        facts.maxProjects !== null
-          ? t("voting.rules.approvalRange", { min, max: facts.maxProjects })
-          : min > 1
-            ? t("voting.rules.approvalMin", { min, projectsWord: t("voting.word.projects") })
-            : "";
-      return `${t("voting.rules.approval")} ${range}`.trim();
-    }
+    case "approval":
+      return `${t("voting.rules.approval")} ${approvalHint(facts.minProjects, facts.maxProjects, t)}`;
     case "knapsack":
       return t("voting.rules.knapsack");
     case "cumulative":
@@ -50,4 +42,11 @@ export function howToVote(facts: BallotSettings, t: ReturnType<typeof useT>): st
     case "ranked":
       return t("voting.rules.ranked", { count: facts.rankCount ?? 0 });
   }
+}
+
+/** How many projects an approval ballot takes, in words. */
+export function approvalHint(min: number, max: number | null, t: ReturnType<typeof useT>): string {
+  if (max !== null) return t("voting.rules.approvalRange", { min, max });
+  if (min > 1) return t("voting.rules.approvalMin", { min });
+  return t("voting.ballot.anyNumberHint");
 }

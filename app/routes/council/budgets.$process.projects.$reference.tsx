@@ -52,6 +52,8 @@ export default function Project({ loaderData, params }: Route.ComponentProps) {
     <Page title={project.title} heading={false} backHref={base}>
       <span className="mb-1 block text-xl text-secondary">{t("voting.project.caption", { reference: project.reference })}</span>
       <h1>{project.title}</h1>
+      {/* The description's own headings are h2 and h3, directly below this page's h1. */}
+      <Markdown source={project.description} />
       <SummaryList
         rows={[
           { key: t("voting.process.cost"), value: formatPence(project.costPence) },
@@ -80,9 +82,6 @@ export default function Project({ loaderData, params }: Route.ComponentProps) {
         </p>
       ) : null}
 
-      <h2>{t("voting.project.about")}</h2>
-      <Markdown source={project.description} />
-
       {project.outcomes.length > 0 ? (
         <>
           <h2>{t("voting.project.outcomes")}</h2>
@@ -100,7 +99,7 @@ export default function Project({ loaderData, params }: Route.ComponentProps) {
           <ul className="mb-8 grid list-none gap-6 sm:grid-cols-2">
             {project.images.map((image) => (
               <li key={image.id}>
-                <img src={`/${params.council}/budgets/images/${image.id}`} alt={image.altText} loading="lazy" className="h-auto w-full" />
+                <img src={`/${params.council}/budgets/images/${image.id}`} alt={image.altText} loading="lazy" className="h-auto max-w-full" />
               </li>
             ))}
           </ul>

@@ -10,7 +10,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { data, Form, redirect, useNavigation } from "react-router";
 import type { Route } from "./+types/budgets.$process.vote.$budgetId";
 import { BallotChoices, BallotCounter, CHOICES_ID, type BallotProjectRow } from "~/components/budgeting/ballot-fields.tsx";
-import { howToVote } from "~/components/budgeting/voting-rules.tsx";
+import { approvalHint } from "~/components/budgeting/voting-rules.tsx";
 import { Page } from "~/components/layout/page.tsx";
 import { useLocale, useT } from "~/components/i18n.tsx";
 import { Button } from "~/components/ui/button.tsx";
@@ -239,7 +239,9 @@ function BallotForm({ view: v, config, answers: initial, errors }: { view: View;
       ? t("voting.ballot.pointsHint", { cap: config.pointsPerProjectCap })
       : config.type === "ranked"
         ? t("voting.ballot.rankHint", { count: Math.min(config.rankCount, v.projects.length) })
-        : howToVote(v.settings, t);
+        : config.type === "knapsack"
+          ? t("voting.ballot.knapsackHint", { budget: formatPence(config.budgetPence) })
+          : approvalHint(config.minProjects, config.maxProjects, t);
   const aboutYou = v.useVotingCodes || v.requirePostcode || v.minimumAge !== null;
   return (
     <Page title={t("voting.ballot.title", { budget: v.budgetName })} errors={errors} heading={false} backHref={v.processHref}>
