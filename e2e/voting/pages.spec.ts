@@ -68,3 +68,40 @@ test("voting asks a visitor to sign in first, and comes back to the ballot", asy
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
   expect(new URL(page.url()).searchParams.get("returnTo")).toMatch(new RegExp(`^/${COUNCIL}/budgets/${VOTING_FIXTURES.approval}/vote/`));
 });
+
+test("after voting closes, residents see the results link and how the chosen projects are going", async ({ page, request, baseURL }) => {
+  await page.goto(processPath(VOTING_FIXTURES.closed));
+  await expect(page.getByRole("heading", { level: 1, name: "Last year's park fund (closed)" })).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: /^Results$/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: "See the results" })).toHaveAttribute("href", `${processPath(VOTING_FIXTURES.closed)}/results`);
+  await expect(page.getByText("Voting has closed.")).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Vote in / })).toHaveCount(0);
+  const projects = page.getByRole("table", { name: "Projects in Parks" });
+  await expect(projects.getByRole("row", { name: /Outdoor gym/ })).toContainText("Being delivered");
+  await expect(projects.getByRole("row", { name: /Dog agility course/ })).toContainText("Not chosen");
+
+  const delivery = page.getByRole("region", { name: "You voted, we did" });
+  await expect(delivery.getByRole("heading", { level: 3 })).toHaveText(["Outdoor gym", "Pond dipping platform"]);
+  await expect(delivery).toContainText("60% complete");
+  await expect(delivery).toContainText("£2,800 of £5,000");
+  await expect(delivery).toContainText("Equipment ordered; ground works finished.");
+  await expect(delivery.getByRole("listitem")).toHaveText(["Ground works: done on 28 August 2026", "Equipment installed: due by 30 November 2026"]);
+  await expectNoAxeViolations(page);
+
+  await page.goto(`${processPath(VOTING_FIXTURES.closed)}/projects/P-1`);
+  await expect(page.getByRole("heading", { level: 2, name: "Progress" })).toBeVisible();
+  await expect(page.getByText("60% complete")).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The ballot says voting has closed, and a ballot posted anyway is refused with a conflict.
+  await page.goto(processPath(VOTING_FIXTURES.closed));
+  const budgetId = (await page.getByRole("heading", { level: 2, name: "Parks" }).getAttribute("id"))!.replace(/^budget-/, "");
+  const ballot = `${processPath(VOTING_FIXTURES.closed)}/vote/${budgetId}`;
+  await page.goto(ballot);
+  await expect(page.getByText("Voting has closed. You can no longer vote in this budget.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Continue" })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  const posted = await request.post(ballot, { form: { intent: "cast", project: "anything", votingCode: "7K3Q-9XD2-M4PA" }, headers: { Origin: baseURL! } });
+  expect(posted.status()).toBe(409);
+  expect(await posted.text()).toContain("Voting has closed. Your vote has not been recorded.");
+});

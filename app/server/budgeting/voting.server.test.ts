@@ -2,10 +2,24 @@
 // when TEST_DATABASE_URL is set): visibility by phase and council, "you have voted", delivery
 // progress, project images and the sealed receipt.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { castBallot } from "./ballots.server.ts";
+import { BALLOT_REASONS } from "~/domain/budgeting/ballot.ts";
+import { EMPTY_ANSWERS } from "~/domain/budgeting/ballot-form.ts";
+import { castBallot, type CastReason } from "./ballots.server.ts";
 import { addProject, changePhase, createProcess, reviewProject } from "./processes.server.ts";
 import { must, openBudgetingTestContext, openVotingProcess, type BudgetingTestContext, type OpenProcess } from "./test-kit.server.ts";
-import { getBallotPage, getProcessPage, getProjectImage, getProjectPage, openReceipt, sealReceipt, votingState } from "./voting.server.ts";
+import {
+  answerProblemMessage,
+  checkBallotAnswers,
+  fieldOf,
+  getBallotPage,
+  getProcessPage,
+  getProjectImage,
+  getProjectPage,
+  openReceipt,
+  refusalStatus,
+  sealReceipt,
+  votingState,
+} from "./voting.server.ts";
 
 let ctx: BudgetingTestContext;
 let open: OpenProcess;
@@ -254,5 +268,88 @@ describe("sealed receipts", () => {
     expect(openReceipt(config, "b", null)).toBeNull();
     expect(openReceipt(config, "b", "x".repeat(1000))).toBeNull();
     expect(openReceipt(config, "b", "<script>.recorded.0.abc")).toBeNull();
+  });
+});
+
+describe("checking answers and wording refusals", () => {
+  const CASTING: CastReason[] = [
+    "not_found",
+    "not_signed_in",
+    "not_eligible",
+    "voting_not_open",
+    "voting_closed",
+    "code_required",
+    "code_invalid",
+    "code_used",
+    "postcode_required",
+    "postcode_invalid",
+    "postcode_not_in_area",
+    "postcode_not_in_ward",
+    "age_not_confirmed",
+    "stale_ballot",
+    "invalid_ballot_settings",
+    "busy",
+  ];
+
+  it("words every reason castBallot can give, in English and Welsh, with an error status", () => {
+    // The details castBallot gives with each reason (from checkBallot for the ballot rules).
+    const details: Partial<Record<CastReason, unknown>> = {
+      age_not_confirmed: { minimumAge: 16 },
+      stale_ballot: { revision: 2, reference: "PB-AAAA-BBBB" },
+      unknown_project: { projectId: "x" },
+      duplicate_project: { projectId: "p1" },
+      negative_value: { projectId: "p1", value: -1 },
+      invalid_value: { projectId: "p1", value: Number.NaN },
+      too_few_projects: { min: 2, max: 3, chosen: 1 },
+      too_many_projects: { min: 1, max: 2, chosen: 3 },
+      over_budget: { overByPence: 120_000n, totalPence: 1_120_000n, limitPence: 1_000_000n },
+      no_points: { points: 10 },
+      over_points: { over: 2, points: 10, spent: 12 },
+      over_project_cap: { project: "p1", cap: 5, given: 6 },
+      rank_gap: { missing: 2 },
+      duplicate_rank: { rank: 1, projects: ["p1", "p2"] },
+      too_many_ranked: { max: 3, chosen: 4 },
+    };
+    for (const reason of [...CASTING, ...BALLOT_REASONS]) {
+      for (const locale of ["en", "cy"] as const) {
+        const message = answerProblemMessage({ reason, detail: details[reason] }, locale, { p1: "Community fridge" });
+        expect(message.length, `${reason} ${locale}`).toBeGreaterThan(10);
+        expect(message, `${reason} ${locale}`).not.toMatch(/\{\w+\}|undefined/);
+      }
+      expect(refusalStatus(reason)).toBeGreaterThanOrEqual(400);
+    }
+    expect(answerProblemMessage({ reason: "age_not_confirmed", detail: { minimumAge: 16 } }, "en", {})).toBe("Confirm that you are 16 or older.");
+    expect(refusalStatus("stale_ballot")).toBe(409);
+    expect(refusalStatus("code_used")).toBe(409);
+    expect(refusalStatus("voting_closed")).toBe(409);
+    expect(refusalStatus("over_budget")).toBe(400);
+    expect(refusalStatus("postcode_not_in_area")).toBe(400);
+    expect(refusalStatus("busy")).toBe(503);
+    expect(fieldOf("postcode_not_in_ward")).toBe("postcode");
+    expect(fieldOf("code_used")).toBe("votingCode");
+    expect(fieldOf("unknown_project")).toBe("choices");
+    expect(fieldOf("stale_ballot")).toBe("choices");
+  });
+
+  it("names the project in a rule's message", () => {
+    const message = answerProblemMessage({ reason: "over_project_cap", detail: { project: "p1", cap: 5, given: 6 } }, "en", { p1: "Community fridge" });
+    expect(message).toBe("You can give no more than 5 points to one project. You gave 6 to “Community fridge”.");
+  });
+
+  it("finds every problem the page can know before casting, in form order", async () => {
+    const coded = await openVotingProcess(ctx, "answers", { useVotingCodes: "on", requirePostcodeInArea: "on", minimumAge: "18" });
+    const page = must(await getBallotPage(ctx.deps, null, { councilId: ctx.councilA, processSlug: "answers", budgetId: coded.budgetId }));
+    const all = ["P-1", "P-2", "P-3"].map((r) => ({ projectId: coded.projects[r]!, value: 1 }));
+    expect(checkBallotAnswers(page, { ...EMPTY_ANSWERS, choices: all }).map((p) => [p.field, p.reason])).toEqual([
+      ["votingCode", "code_required"],
+      ["postcode", "postcode_required"],
+      ["ageConfirmed", "age_not_confirmed"],
+      ["choices", "too_many_projects"],
+    ]);
+    expect(
+      checkBallotAnswers(page, { ...EMPTY_ANSWERS, votingCode: "nonsense", postcode: "not a postcode", ageConfirmed: true, choices: [{ projectId: coded.infeasibleId, value: 1 }] }).map((p) => p.reason),
+    ).toEqual(["code_invalid", "postcode_invalid", "unknown_project"]);
+    // Well-formed answers pass here; whether the code is unused or the postcode in the area is castBallot's to say.
+    expect(checkBallotAnswers(page, { ...EMPTY_ANSWERS, votingCode: "7K3Q-9XD2-M4PA", postcode: "SW1A 1AA", ageConfirmed: true, choices: all.slice(0, 2) })).toEqual([]);
   });
 });
