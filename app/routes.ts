@@ -25,6 +25,12 @@ export default [
     route("officer/frameworks/new", "routes/council/officer.frameworks.new.tsx"),
     route("officer/frameworks/:versionId", "routes/council/officer.frameworks.$versionId.tsx"),
     // Participatory budgeting — residents: processes, projects, ideas, ballots (/:council/budgets/…)
+    route("budgets", "routes/council/budgets.tsx"),
+    route("budgets/images/:imageId", "routes/council/budgets.images.$imageId.ts"),
+    route("budgets/:process", "routes/council/budgets.$process.tsx"),
+    route("budgets/:process/projects/:reference", "routes/council/budgets.$process.projects.$reference.tsx"),
+    route("budgets/:process/vote/:budgetId", "routes/council/budgets.$process.vote.$budgetId.tsx"),
+    route("budgets/:process/vote/:budgetId/confirmation", "routes/council/budgets.$process.vote.$budgetId.confirmation.tsx"),
     // Participatory budgeting — results and open data (/:council/budgets/:process/results…)
     route("budgets/:process/results", "routes/council/budgets.$process.results.tsx"),
     route("budgets/:process/results.json", "routes/council/budgets.$process.results.json.ts"),
