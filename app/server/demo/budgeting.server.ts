@@ -1,9 +1,15 @@
-// The demo council's participatory budgeting: "Your ward, your say", open for voting in three
-// wards, built through the same use cases an officer's pages call, so the demo's audit trail
-// reads as if the demo officer had set it up. A process whose slug exists already is left as it
-// is, so a restarted seed does not stop on it.
+// The demo council's participatory budgeting, built through the same use cases an officer's pages
+// call, so the demo's audit trail reads as if the demo officer had set it up:
+// - "Your ward, your say 2026", open for voting in three wards;
+// - "Trafford Community Chest 2026", run earlier in the year: 180 ballots cast with printed voting
+//   codes from postcodes across the borough, counted by equal shares and published, with the
+//   funded projects now being delivered.
+// A process whose slug exists already is left as it is, so a restarted seed does not stop on it.
 import { createSession, getActor, type Actor } from "../accounts/sessions.server.ts";
+import { castBallot, issueVotingCodes } from "../budgeting/ballots.server.ts";
+import { addMilestone, completeMilestone, updateDelivery } from "../budgeting/delivery.server.ts";
 import { addProject, changePhase, createProcess, reviewProject } from "../budgeting/processes.server.ts";
+import { countBudget, publishResults } from "../budgeting/results.server.ts";
 import type { Services } from "../services.server.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -149,16 +155,32 @@ function must<T>(what: string, result: { ok: true; value: T } | { ok: false; rea
   throw new Error(`The demo budget process could not be set up (${what}: ${result.reason} ${detail}).`);
 }
 
+async function outcomeNodes(services: Services): Promise<Map<string, string>> {
+  const tpi = await services.prisma.frameworkNode.findMany({
+    where: { version: { framework: { slug: "thriving-places-index", councilId: null }, status: "published" } },
+    select: { id: true, slug: true },
+  });
+  return new Map(tpi.map((n) => [n.slug, n.id]));
+}
+
+async function exists(services: Services, councilId: string, slug: string): Promise<boolean> {
+  return (await services.prisma.budgetProcess.findFirst({ where: { councilId, slug }, select: { id: true } })) !== null;
+}
+
 export async function seedDemoBudgeting(services: Services, councilId: string, officerEmail: string): Promise<void> {
-  const { prisma } = services;
-  if (await prisma.budgetProcess.findFirst({ where: { councilId, slug: "your-ward-your-say-2026" }, select: { id: true } })) return;
   const { actor, end } = await demoOfficer(services, officerEmail);
   try {
-    const tpi = await prisma.frameworkNode.findMany({
-      where: { version: { framework: { slug: "thriving-places-index", councilId: null }, status: "published" } },
-      select: { id: true, slug: true },
-    });
-    const nodeId = new Map(tpi.map((n) => [n.slug, n.id]));
+    const nodeId = await outcomeNodes(services);
+    if (!(await exists(services, councilId, "your-ward-your-say-2026"))) await seedWardVoting(services, actor, councilId, nodeId);
+    if (!(await exists(services, councilId, COMMUNITY_CHEST_SLUG))) await seedCommunityChest(services, actor, councilId, nodeId);
+  } finally {
+    await end();
+  }
+}
+
+async function seedWardVoting(services: Services, actor: Actor, councilId: string, nodeId: Map<string, string>): Promise<void> {
+  const { prisma } = services;
+  {
     const today = new Date(services.now().toISOString().slice(0, 10));
     const process = must(
       "create",
@@ -212,7 +234,146 @@ export async function seedDemoBudgeting(services: Services, councilId: string, o
       }
     }
     must("voting", await changePhase(services, actor, { councilId, processId: process.id, to: "voting" }));
-  } finally {
-    await end();
+  }
+}
+
+const COMMUNITY_CHEST_SLUG = "trafford-community-chest-2026";
+
+/** Old Trafford, Stretford & Humphrey Park, Bucklow-St Martins, Sale Moor, Urmston, Altrincham. */
+const CHEST_WARDS = ["E05015253", "E05015256", "E05015244", "E05015255", "E05015259", "E05015239"];
+
+/** [title, cost, description, outcomes] */
+const CHEST_PROJECTS: [string, string, string, string[]][] = [
+  ["Street trees across Trafford", "£25,000", "Sixty street trees in the wards with least tree cover, with three years of watering.", ["green-infrastructure", "co2-emissions"]],
+  ["Free summer swimming for under-16s", "£18,000", "Free swimming at Trafford's leisure centres through the summer holidays.", ["physical-health", "childrens-education"]],
+  ["Repair café network", "£6,000", "Monthly repair cafés in four community centres: tools, volunteer training and insurance.", ["household-waste", "community-cohesion"]],
+  ["Community transport for Partington and Carrington", "£12,000", "A booked minibus service to shops, GP surgeries and Altrincham hospital.", ["transport", "basic-needs"]],
+  ["Peer support groups for mental health", "£9,000", "Weekly peer-led groups in Stretford, Sale and Partington, with trained facilitators.", ["mental-health", "participation"]],
+  ["Family cycle training", "£5,000", "Saturday cycle training for parents and children, with bikes to borrow.", ["physical-health", "transport"]],
+  ["Old Trafford community garden", "£8,000", "A food-growing garden with raised beds and a shelter on unused land by the library.", ["green-infrastructure", "community-cohesion"]],
+  ["Altrincham heritage trail", "£7,000", "Twelve signs and a printed and online map telling the town's history.", ["culture", "local-business"]],
+];
+
+/**
+ * Who voted for what: groups of voters with the projects they approve (by position above). A
+ * large group backs the two big projects; smaller groups back cheaper local ones — the case
+ * where equal shares and "most votes first" fund different things.
+ */
+const CHEST_GROUPS: { voters: number; projects: number[] }[] = [
+  { voters: 70, projects: [0, 1] },
+  { voters: 25, projects: [0, 1, 7] },
+  { voters: 35, projects: [2, 4, 5] },
+  { voters: 30, projects: [3, 4] },
+  { voters: 20, projects: [6, 2] },
+];
+
+async function seedCommunityChest(services: Services, actor: Actor, councilId: string, nodeId: Map<string, string>): Promise<void> {
+  const { prisma } = services;
+  const at = (iso: string) => ({ ...services, now: () => new Date(iso) });
+  const spring = at("2026-03-02T09:00:00Z");
+  const process = must(
+    "create the community chest",
+    await createProcess(spring, actor, {
+      councilId,
+      title: "Trafford Community Chest 2026",
+      titleCy: "Cist Gymunedol Trafford 2026",
+      slug: COMMUNITY_CHEST_SLUG,
+      summary: "Residents across Trafford chose how £60,000 is spent on community projects. Voting closed on 7 June 2026; the results are published and the funded projects are under way.",
+      ideasOpenAt: new Date("2026-03-02T09:00:00Z"),
+      reviewOpenAt: new Date("2026-04-06T09:00:00Z"),
+      votingOpenAt: new Date("2026-05-11T09:00:00Z"),
+      votingCloseAt: new Date("2026-06-07T23:00:00Z"),
+      resultsAt: new Date("2026-06-22T09:00:00Z"),
+      requirePostcodeInArea: "on",
+      useVotingCodes: "on",
+      ballotType: "approval",
+      maxProjects: "3",
+      countingRule: "equal_shares",
+      mesCompletion: "add1_utilitarian",
+      mesUtilities: "cost",
+      budgets: [{ name: "Whole of Trafford", amount: "£60,000" }],
+    }),
+  );
+  const processId = process.id;
+  const budget = await prisma.processBudget.findFirstOrThrow({ where: { processId }, select: { id: true } });
+  must("ideas", await changePhase(spring, actor, { councilId, processId, to: "ideas" }));
+  const review = at("2026-04-06T09:00:00Z");
+  must("review", await changePhase(review, actor, { councilId, processId, to: "review" }));
+  const projectIds: string[] = [];
+  for (const [title, cost, description, outcomes] of CHEST_PROJECTS) {
+    const project = must(
+      title,
+      await addProject(review, actor, {
+        councilId,
+        processId,
+        budgetId: budget.id,
+        title,
+        description,
+        cost,
+        outcomes: outcomes.filter((slug) => nodeId.has(slug)).map((slug) => ({ nodeId: nodeId.get(slug)! })),
+      }),
+    );
+    must(`review ${title}`, await reviewProject(review, actor, { councilId, projectId: project.id, decision: "feasible" }));
+    projectIds.push(project.id);
+  }
+  const voters = CHEST_GROUPS.reduce((n, g) => n + g.voters, 0);
+  const { codes } = must("voting codes", await issueVotingCodes(review, actor, { councilId, processId, count: voters }));
+  const voting = at("2026-05-11T09:00:00Z");
+  must("voting", await changePhase(voting, actor, { councilId, processId, to: "voting" }));
+
+  // Real postcodes from six wards of different deprivation, enough per ward that turnout by
+  // ward shows figures rather than suppressed small cells.
+  const postcodes: string[] = [];
+  for (const wardCode of CHEST_WARDS) {
+    const rows = await prisma.postcode.findMany({ where: { councilId, wardCode }, orderBy: { postcode: "asc" }, take: 60, select: { postcode: true } });
+    postcodes.push(...rows.map((r) => r.postcode));
+  }
+  const wardOf = (i: number) => postcodes[(i % CHEST_WARDS.length) * 60 + Math.floor(i / CHEST_WARDS.length)] ?? postcodes[i % postcodes.length]!;
+  const castOn = at("2026-05-20T12:00:00Z");
+  let voter = 0;
+  for (const group of CHEST_GROUPS) {
+    for (let i = 0; i < group.voters; i++, voter++) {
+      must(
+        "a demo ballot",
+        await castBallot(castOn, null, {
+          councilId,
+          processId,
+          budgetId: budget.id,
+          votingCode: codes[voter]!,
+          postcode: wardOf(voter),
+          choices: group.projects.map((k) => ({ projectId: projectIds[k]!, value: 1 })),
+        }),
+      );
+    }
+  }
+  const closed = at("2026-06-08T09:00:00Z");
+  must("close voting", await changePhase(closed, actor, { councilId, processId, to: "results" }));
+  must("count", await countBudget(closed, actor, { councilId, processId, budgetId: budget.id }));
+  const published = at("2026-06-22T09:00:00Z");
+  must("publish", await publishResults(published, actor, { councilId, processId }));
+  must("delivery", await changePhase(at("2026-07-01T09:00:00Z"), actor, { councilId, processId, to: "delivery" }));
+
+  // "You voted, we did": progress on what the count funded, whatever it funded.
+  const funded = await prisma.project.findMany({ where: { processId, status: "selected" }, orderBy: { reference: "asc" }, select: { reference: true, costPence: true } });
+  const autumn = at("2026-10-15T09:00:00Z");
+  for (const [i, project] of funded.entries()) {
+    const ref = { councilId, process: COMMUNITY_CHEST_SLUG, reference: project.reference };
+    const done = i === 0;
+    const percent = done ? 100 : [60, 35, 15][(i - 1) % 3]!;
+    const spentPounds = (Number(project.costPence) * (done ? 0.97 : percent / 100)) / 100;
+    must(
+      `delivery of ${project.reference}`,
+      await updateDelivery(autumn, actor, {
+        ...ref,
+        status: done ? "delivered" : "in_delivery",
+        percentComplete: String(percent),
+        spent: `£${spentPounds.toFixed(2)}`,
+        note: done ? "Finished in September, a little under budget." : "Under way: the work started in August and is on schedule.",
+      }),
+    );
+    const started = must("a milestone", await addMilestone(at("2026-07-10T09:00:00Z"), actor, { ...ref, title: "Supplier and volunteers agreed", dueDay: "31", dueMonth: "7", dueYear: "2026" }));
+    must("a milestone done", await completeMilestone(at("2026-07-28T09:00:00Z"), actor, { ...ref, milestoneId: started.id }));
+    const finish = must("a milestone", await addMilestone(autumn, actor, { ...ref, title: "Open to residents", dueDay: done ? "30" : "31", dueMonth: done ? "9" : "3", dueYear: done ? "2026" : "2027" }));
+    if (done) must("a milestone done", await completeMilestone(autumn, actor, { ...ref, milestoneId: finish.id }));
   }
 }

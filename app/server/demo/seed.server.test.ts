@@ -51,6 +51,27 @@ describe("the demo council", () => {
     expect(phaseChanges).toBe(3);
   });
 
+  it("has a closed process whose published equal-shares result differs from most-votes-first, and whose projects are being delivered", async () => {
+    const process = await db.prisma.budgetProcess.findFirstOrThrow({
+      where: { slug: "trafford-community-chest-2026" },
+      include: { results: true, projects: { include: { milestones: true } } },
+    });
+    expect(process.phase).toBe("delivery");
+    expect(process.results).toHaveLength(1);
+    expect(process.results[0]!.publishedAt).not.toBeNull();
+    expect(process.results[0]!.ballotCount).toBe(180);
+    expect(process.results[0]!.comparison).not.toBeNull();
+    const funded = process.projects.filter((p) => ["selected", "in_delivery", "delivered"].includes(p.status));
+    const fundedCost = funded.reduce((sum, p) => sum + p.costPence, 0n);
+    expect(fundedCost).toBeLessThanOrEqual(6_000_000n);
+    // Equal shares gives the smaller groups' projects their share, which most votes first would not.
+    expect(funded.map((p) => p.title)).toContain("Repair café network");
+    expect(funded.some((p) => p.status === "delivered")).toBe(true);
+    expect(funded.every((p) => p.milestones.length === 2 && p.percentComplete !== null)).toBe(true);
+    const turnout = await db.prisma.participation.groupBy({ by: ["wardCode"], where: { processId: process.id }, _count: { _all: true } });
+    expect(turnout.map((t) => t._count._all)).toEqual(Array(6).fill(30));
+  });
+
   it("seeds once: a second start changes nothing", async () => {
     const before = await db.prisma.auditEvent.count();
     await seedDemoIfEmpty(services, () => {});
