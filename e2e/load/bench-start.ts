@@ -84,6 +84,19 @@ async function baseline(): Promise<number> {
   return ms;
 }
 
+const MAIN_PAGES = [
+  "/",
+  "/trafford",
+  "/trafford/wards",
+  "/trafford/sign-in",
+  "/trafford/staff/sign-in",
+  "/data-sources",
+  "/trafford/accessibility",
+  "/trafford/budgets",
+  "/trafford/budgets/your-ward-your-say-2026",
+  "/trafford/budgets/trafford-community-chest-2026/results",
+];
+
 async function main() {
   const baselineMs = await baseline();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "commonweal-bench-"));
@@ -100,16 +113,18 @@ async function main() {
     throw error;
   }
   const firstPageMs = performance.now() - started;
-  for (const page of ["/", "/trafford", "/trafford/wards", "/trafford/sign-in", "/trafford/staff/sign-in", "/data-sources", "/trafford/accessibility"])
-    await fetch(BASE + page).then((r) => r.text());
+  for (const page of MAIN_PAGES) await fetch(BASE + page).then((r) => r.text());
   const peak = peakRssMb(child.pid!);
+  const stopping = performance.now();
   await stop(child);
+  const stopMs = performance.now() - stopping;
   rmSync(dataDir, { recursive: true, force: true });
 
   console.log("\nCommonweal start-up benchmark (fresh embedded database, demo seeded)");
   console.log(`  baseline: bare Node HTTP server to first response   ${(baselineMs / 1000).toFixed(2)} s`);
   console.log(`  npm start to first page                             ${(firstPageMs / 1000).toFixed(2)} s   (target ≤ 15 s)`);
   console.log(`  peak server memory after the main pages              ${peak.toFixed(0)} MB   (target ≤ 500 MB)`);
+  console.log(`  SIGTERM to exit, database closed                    ${(stopMs / 1000).toFixed(2)} s   (target ≤ 5 s)`);
 }
 
 await main();
