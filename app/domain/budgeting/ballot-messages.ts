@@ -384,7 +384,16 @@ export const FIELD_LABELS: Record<string, Copy> = {
   decision: { en: "a decision", cy: "penderfyniad" },
   reason: { en: "the reason", cy: "y rheswm" },
   count: { en: "the number of codes", cy: "nifer y codau" },
+  latitude: { en: "the latitude", cy: "y lledred" },
+  longitude: { en: "the longitude", cy: "y hydred" },
+  budgetId: { en: "the budget", cy: "y gyllideb" },
+  image: { en: "an image", cy: "delwedd" },
+  altText: { en: "a description of the image", cy: "disgrifiad o’r ddelwedd" },
+  response: { en: "the response to the resident", cy: "yr ymateb i’r preswylydd" },
 };
+
+// Fields answered by choosing rather than typing: GOV.UK says "Select …" for these.
+const CHOSEN_FIELDS: ReadonlySet<string> = new Set(["decision", "budgetId", "ballotType", "countingRule", "tieBreak", "image"]);
 
 export const FIELD_ERROR_COPY: Record<FieldErrorCode, Copy> = {
   required: { en: "Enter {label}", cy: "Rhowch {label}" },
@@ -438,12 +447,33 @@ export const FIELD_ERROR_COPY: Record<FieldErrorCode, Copy> = {
     en: "Another budget process already uses this web address name. Choose a different one",
     cy: "Mae proses gyllidebu arall eisoes yn defnyddio enw’r cyfeiriad gwe hwn. Dewiswch un gwahanol",
   },
+  invalid_time: {
+    en: "Enter a real time, like 9:00 or 17:30",
+    cy: "Rhowch amser go iawn, fel 9:00 neu 17:30",
+  },
+  file_required: { en: "Select an image", cy: "Dewiswch ddelwedd" },
+  not_image: {
+    en: "The selected file must be a JPG, PNG or WebP image",
+    cy: "Rhaid i’r ffeil a ddewiswyd fod yn ddelwedd JPG, PNG neu WebP",
+  },
+  file_too_large: {
+    en: "The selected file must be smaller than 2MB",
+    cy: "Rhaid i’r ffeil a ddewiswyd fod yn llai na 2MB",
+  },
 };
 
 /** Message for one field error; `path` is the key from FieldErrors ("budgets.0.amount"). */
 export function fieldErrorMessage(path: string, code: FieldErrorCode, locale: Locale): string {
   const field = path.split(".").at(-1) ?? path;
   const label = FIELD_LABELS[field]?.[locale] ?? FIELD_LABELS[path]?.[locale] ?? (locale === "cy" ? "yr ateb" : "the answer");
+  if (code === "required" && CHOSEN_FIELDS.has(field)) return say({ en: "Select {label}", cy: "Dewiswch {label}" }, locale, { label });
+  // Degrees are easy to type in the wrong form ("53°N"): show the form we read.
+  if ((field === "latitude" || field === "longitude") && code === "invalid")
+    return locale === "cy"
+      ? `Rhowch ${label} mewn graddau degol, fel ${field === "latitude" ? "53.4216" : "-2.3517"}`
+      : `Enter ${label} in decimal degrees, like ${field === "latitude" ? "53.4216" : "-2.3517"}`;
+  if (field === "image" && code === "too_many")
+    return locale === "cy" ? "Gall prosiect gael hyd at 10 delwedd. Tynnwch un cyn ychwanegu un arall" : "A project can have up to 10 images. Remove one before adding another";
   const text = say(FIELD_ERROR_COPY[code], locale, { label });
   // The title's own limits are worth stating, not just "too short".
   if (field === "title" && (code === "too_short" || code === "too_long"))
