@@ -25,8 +25,19 @@ export default [
     route("officer/frameworks/new", "routes/council/officer.frameworks.new.tsx"),
     route("officer/frameworks/:versionId", "routes/council/officer.frameworks.$versionId.tsx"),
     // Participatory budgeting — residents: processes, projects, ideas, ballots (/:council/budgets/…)
+    route("budgets/:process/ideas", "routes/council/budgets.$process.ideas.tsx"),
     // Participatory budgeting — results and open data (/:council/budgets/:process/results…)
     // Participatory budgeting — officers (/:council/officer/budgets/…)
+    route("officer/budgets", "routes/council/officer.budgets.tsx"),
+    route("officer/budgets/new", "routes/council/officer.budgets.new.tsx"),
+    route("officer/budgets/:process", "routes/council/officer.budgets.$process.tsx"),
+    route("officer/budgets/:process/phase", "routes/council/officer.budgets.$process.phase.tsx"),
+    route("officer/budgets/:process/settings", "routes/council/officer.budgets.$process.settings.tsx"),
+    route("officer/budgets/:process/projects/new", "routes/council/officer.budgets.$process.projects.new.tsx"),
+    route("officer/budgets/:process/projects/:project", "routes/council/officer.budgets.$process.projects.$project.tsx"),
+    route("officer/budgets/:process/images/:image", "routes/council/officer.budgets.$process.images.$image.ts"),
+    route("officer/budgets/:process/ideas", "routes/council/officer.budgets.$process.ideas.tsx"),
+    route("officer/budgets/:process/ideas/:idea", "routes/council/officer.budgets.$process.ideas.$idea.tsx"),
   ]),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

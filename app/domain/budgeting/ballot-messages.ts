@@ -10,6 +10,7 @@
 // ("3 prosiect"), so Welsh templates need no plural forms.
 import type { BallotProblem, BallotReason } from "~/domain/budgeting/ballot.ts";
 import { formatPence, type MoneyProblem } from "~/domain/budgeting/money.ts";
+import { IMAGE_LIMITS } from "~/domain/budgeting/project-image.ts";
 import { PROCESS_LIMITS, type FieldErrorCode, type Phase, type ReadinessProblem } from "~/domain/budgeting/process.ts";
 import { format, type Locale } from "~/domain/i18n/locale.ts";
 
@@ -473,7 +474,9 @@ export function fieldErrorMessage(path: string, code: FieldErrorCode, locale: Lo
       ? `Rhowch ${label} mewn graddau degol, fel ${field === "latitude" ? "53.4216" : "-2.3517"}`
       : `Enter ${label} in decimal degrees, like ${field === "latitude" ? "53.4216" : "-2.3517"}`;
   if (field === "image" && code === "too_many")
-    return locale === "cy" ? "Gall prosiect gael hyd at 10 delwedd. Tynnwch un cyn ychwanegu un arall" : "A project can have up to 10 images. Remove one before adding another";
+    return locale === "cy"
+      ? `Gall prosiect gael hyd at ${IMAGE_LIMITS.perProject} delwedd. Tynnwch un cyn ychwanegu un arall`
+      : `A project can have up to ${IMAGE_LIMITS.perProject} images. Remove one before adding another`;
   const text = say(FIELD_ERROR_COPY[code], locale, { label });
   // The title's own limits are worth stating, not just "too short".
   if (field === "title" && (code === "too_short" || code === "too_long"))
@@ -523,4 +526,47 @@ export function receiptEmail(locale: Locale, facts: ReceiptFacts): { subject: st
   if (facts.changed) parts.push(say(RECEIPT.changed, locale));
   parts.push(say(RECEIPT.secrecy, locale));
   return { subject: say(RECEIPT.subject, locale, params), text: parts.join("\n\n") };
+}
+
+// ───────────────────────────── resident ideas ─────────────────────────────
+
+export type IdeaMessageReason =
+  | "not_signed_in"
+  | "not_eligible"
+  | "not_found"
+  | "ideas_closed"
+  | "too_many_ideas"
+  | "already_decided"
+  | "phase_locked";
+
+export const IDEA_COPY: Record<IdeaMessageReason, Copy> = {
+  not_signed_in: { en: "Sign in to suggest an idea.", cy: "Mewngofnodwch i awgrymu syniad." },
+  not_eligible: {
+    en: "Only residents of this council area can suggest ideas. Sign in as a resident to suggest one.",
+    cy: "Dim ond trigolion ardal y cyngor hwn sy’n gallu awgrymu syniadau. Mewngofnodwch fel preswylydd i awgrymu un.",
+  },
+  not_found: {
+    en: "We could not find that idea. It may belong to another process.",
+    cy: "Ni allem ddod o hyd i’r syniad hwnnw. Efallai ei fod yn perthyn i broses arall.",
+  },
+  ideas_closed: {
+    en: "Ideas are not being collected for this process at the moment. Your idea has not been sent.",
+    cy: "Nid oes syniadau’n cael eu casglu ar gyfer y broses hon ar hyn o bryd. Nid yw eich syniad wedi’i anfon.",
+  },
+  too_many_ideas: {
+    en: "You have already suggested {limit} ideas for this process, which is the most one person can suggest.",
+    cy: "Rydych eisoes wedi awgrymu {limit} syniad ar gyfer y broses hon, sef y nifer fwyaf y gall un person ei awgrymu.",
+  },
+  already_decided: {
+    en: "A decision has already been made on this idea, so it cannot be changed.",
+    cy: "Mae penderfyniad eisoes wedi’i wneud ar y syniad hwn, felly ni ellir ei newid.",
+  },
+  phase_locked: {
+    en: "Ideas can only be accepted or declined before voting opens.",
+    cy: "Dim ond cyn i’r pleidleisio agor y gellir derbyn neu wrthod syniadau.",
+  },
+};
+
+export function ideaMessage(reason: IdeaMessageReason, locale: Locale, params: { limit?: number } = {}): string {
+  return say(IDEA_COPY[reason], locale, params.limit === undefined ? {} : { limit: params.limit });
 }

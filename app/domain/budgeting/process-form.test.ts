@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  formatUkDate,
   parseTime,
   processToValues,
   projectToValues,
@@ -41,6 +42,14 @@ describe("UK clock", () => {
     expect(toDateParts(new Date("2026-06-30T16:00:00Z"), true)).toEqual({ day: "30", month: "6", year: "2026", time: "17:00" });
     expect(toDateParts("2026-12-31T23:59:00.000Z", false)).toEqual({ day: "31", month: "12", year: "2026", time: "" });
     expect(toDateParts(null, true)).toEqual({ day: "", month: "", year: "", time: "" });
+  });
+
+  it("formats dates and times the GOV.UK way, in both languages", () => {
+    expect(formatUkDate("2026-06-30T16:30:00Z", "en", true)).toBe("30 June 2026 at 5:30pm");
+    expect(formatUkDate("2026-06-01T08:00:00Z", "en", true)).toBe("1 June 2026 at 9am");
+    expect(formatUkDate("2026-01-14T00:00:00Z", "en", true)).toBe("14 January 2026 at 12am");
+    expect(formatUkDate("2026-06-30T16:30:00Z", "en")).toBe("30 June 2026");
+    expect(formatUkDate("2026-06-30T16:30:00Z", "cy", true)).toBe("30 Mehefin 2026 am 17:30");
   });
 
   it.each([

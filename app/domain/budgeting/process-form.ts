@@ -88,6 +88,21 @@ export function toDateParts(date: Date | string | null | undefined, timed: boole
   };
 }
 
+/**
+ * A date as the UK reads it, in GOV.UK style: "1 June 2026", and with the time "1 June 2026 at
+ * 5:30pm" ("9am" for a whole hour; midnight as "12am"). Welsh: "1 Mehefin 2026 am 17:30".
+ */
+export function formatUkDate(date: Date | string, locale: Locale, withTime = false): string {
+  const instant = new Date(date);
+  const day = new Intl.DateTimeFormat(locale === "cy" ? "cy-GB" : "en-GB", { timeZone: LONDON, day: "numeric", month: "long", year: "numeric" }).format(instant);
+  if (!withTime) return day;
+  const { hour, minute } = londonParts(instant);
+  const mm = String(minute).padStart(2, "0");
+  if (locale === "cy") return `${day} am ${String(hour).padStart(2, "0")}:${mm}`;
+  const h12 = hour % 12 === 0 ? 12 : hour % 12;
+  return `${day} at ${h12}${minute === 0 ? "" : `:${mm}`}${hour < 12 ? "am" : "pm"}`;
+}
+
 /** "17:00", "9:30", "9", "5pm", "5.30pm", "12am" → hour and minute; null if it is not a time. */
 export function parseTime(text: string): { hour: number; minute: number } | null {
   const m = /^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$/i.exec(text.trim());
