@@ -10,6 +10,7 @@
 // ("3 prosiect"), so Welsh templates need no plural forms.
 import type { BallotProblem, BallotReason } from "~/domain/budgeting/ballot.ts";
 import { formatPence, type MoneyProblem } from "~/domain/budgeting/money.ts";
+import { IDEA_LIMITS } from "~/domain/budgeting/idea.ts";
 import { IMAGE_LIMITS } from "~/domain/budgeting/project-image.ts";
 import { PROCESS_LIMITS, type FieldErrorCode, type Phase, type ReadinessProblem } from "~/domain/budgeting/process.ts";
 import { format, type Locale } from "~/domain/i18n/locale.ts";
@@ -473,6 +474,13 @@ export function fieldErrorMessage(path: string, code: FieldErrorCode, locale: Lo
     return locale === "cy"
       ? `Rhowch ${label} mewn graddau degol, fel ${field === "latitude" ? "53.4216" : "-2.3517"}`
       : `Enter ${label} in decimal degrees, like ${field === "latitude" ? "53.4216" : "-2.3517"}`;
+  // Ideas need a few words of description; projects and ideas share the upper limit.
+  if (field === "description" && code === "too_short")
+    return locale === "cy" ? `Rhowch ddisgrifiad o leiaf ${IDEA_LIMITS.descriptionMin} nod o hyd` : `Enter a description of at least ${IDEA_LIMITS.descriptionMin} characters`;
+  if (field === "description" && code === "too_long")
+    return locale === "cy"
+      ? `Rhaid i’r disgrifiad fod yn ${PROCESS_LIMITS.descriptionMax.toLocaleString("en-GB")} nod neu lai`
+      : `The description must be ${PROCESS_LIMITS.descriptionMax.toLocaleString("en-GB")} characters or fewer`;
   if (field === "image" && code === "too_many")
     return locale === "cy"
       ? `Gall prosiect gael hyd at ${IMAGE_LIMITS.perProject} delwedd. Tynnwch un cyn ychwanegu un arall`

@@ -7,7 +7,7 @@
 // a project is what the council costed and can put on a ballot. Keeping both (Project.ideaId)
 // lets the resident see what became of their idea ("you said, we did").
 import type { FieldErrorCode, FieldErrors, Phase, Validation } from "~/domain/budgeting/process.ts";
-import { WARD_CODE_PATTERN, canEditProjects } from "~/domain/budgeting/process.ts";
+import { PROCESS_LIMITS, WARD_CODE_PATTERN, canEditProjects } from "~/domain/budgeting/process.ts";
 import { ok } from "~/domain/result.ts";
 
 export const IDEA_STATUSES = ["submitted", "accepted", "declined"] as const;
@@ -17,7 +17,8 @@ export const IDEA_LIMITS = {
   titleMin: 3,
   titleMax: 120,
   descriptionMin: 10,
-  descriptionMax: 2000,
+  /** As for a project, which an accepted idea becomes with the same description. */
+  descriptionMax: PROCESS_LIMITS.descriptionMax,
   responseMin: 10,
   responseMax: 2000,
   /**

@@ -249,5 +249,9 @@ describe("wordFieldErrors", () => {
       latitude: "Enter the latitude in decimal degrees, like 53.4216",
     });
     expect(wordFieldErrors({ budgetId: "required" }, "cy")).toEqual({ budgetId: "Dewiswch y gyllideb" });
+    expect(wordFieldErrors({ description: "too_short", image: "not_image" }, "en", ["description", "image"])).toEqual({
+      description: "Enter a description of at least 10 characters",
+      image: "The selected file must be a JPG, PNG or WebP image",
+    });
   });
 });

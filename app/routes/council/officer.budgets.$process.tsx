@@ -48,7 +48,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         ? { key: "officerBudgets.process.saved" as const }
         : url.searchParams.get("added")
           ? { key: "officerBudgets.process.projectAdded" as const, reference: url.searchParams.get("added")!.slice(0, 20) }
-          : url.searchParams.get("moved")
+          : url.searchParams.has("moved")
             ? { key: "officerBudgets.process.moved" as const }
             : null,
     process: {
