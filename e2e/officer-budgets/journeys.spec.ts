@@ -153,6 +153,11 @@ test("an officer sets up a process with ward budgets, projects, pictures and rev
   await alt.fill("Two wooden benches facing the lake");
   await page.getByRole("button", { name: "Upload picture" }).click();
   await expectFieldError(page, "image", "The selected file must be a JPG, PNG or WebP image");
+  // Over 2 MB: refused before the upload is kept, with the same kind of message.
+  await image.setInputFiles({ name: "huge.png", mimeType: "image/png", buffer: Buffer.concat([PNG, Buffer.alloc(3 * 1024 * 1024)]) });
+  await alt.fill("Two wooden benches facing the lake");
+  await page.getByRole("button", { name: "Upload picture" }).click();
+  await expectFieldError(page, "image", "The selected file must be smaller than 2MB");
   await image.setInputFiles({ name: "benches.png", mimeType: "image/png", buffer: PNG });
   await alt.fill("Two wooden benches facing the lake");
   await page.getByRole("button", { name: "Upload picture" }).click();

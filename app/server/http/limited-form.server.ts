@@ -1,23 +1,44 @@
 // Reads a posted form — urlencoded or multipart with files — with a cap on the body's size, for
 // the few forms that take uploads. `request.formData()` on its own reads whatever a client sends
-// into memory; here the body is read chunk by chunk and abandoned as soon as it passes the cap,
-// so an oversized upload costs at most the cap, and the page can say why it was refused.
+// into memory; here the body is read chunk by chunk and nothing past the cap is kept, so an
+// oversized upload costs at most the cap in memory, and the page can say why it was refused.
 
 export type LimitedForm = { ok: true; form: FormData } | { ok: false; status: 400 | 413 };
 
+/**
+ * Past the cap the rest of the body is still read, and thrown away, up to `DRAIN_FACTOR` times
+ * the cap: a browser that is still sending when the answer comes back may show a broken
+ * connection instead of the page saying the file is too large. Beyond that the connection is
+ * given up on.
+ */
+const DRAIN_FACTOR = 8;
+
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, read: number, limit: number): Promise<void> {
+  let total = read;
+  while (total <= limit) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    total += value.byteLength;
+  }
+  await reader.cancel().catch(() => undefined);
+}
+
 export async function readLimitedForm(request: Request, maxBytes: number): Promise<LimitedForm> {
-  const declared = Number(request.headers.get("Content-Length") ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, status: 413 };
   if (!request.body) return { ok: false, status: 400 };
+  const reader = request.body.getReader();
+  const declared = Number(request.headers.get("Content-Length") ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await drain(reader, 0, maxBytes * DRAIN_FACTOR);
+    return { ok: false, status: 413 };
+  }
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const reader = request.body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      await drain(reader, size, maxBytes * DRAIN_FACTOR);
       return { ok: false, status: 413 };
     }
     chunks.push(value);

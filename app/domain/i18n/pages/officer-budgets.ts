@@ -129,7 +129,6 @@ export const en = {
   "officerBudgets.process.editSettings": "Change the settings",
   "officerBudgets.process.addProject": "Add a project",
   "officerBudgets.process.ideasLink": "Ideas from residents ({count})",
-  "officerBudgets.process.publicPage": "Public page",
   "officerBudgets.process.address": "Web address",
   "officerBudgets.process.phase": "Phase",
   "officerBudgets.process.dates": "Planned dates",
@@ -203,7 +202,6 @@ export const en = {
   "officerBudgets.phaseChange.confirm": "Move to {phase}",
   "officerBudgets.phaseChange.problemsTitle": "Problems to fix first",
 
-  "officerBudgets.settings.title": "Settings",
   "officerBudgets.settings.lockedTitle": "Fixed settings",
   "officerBudgets.settings.locked":
     "Ballot, eligibility and counting settings cannot be changed in the {phase} phase. They were fixed when review started, so every voter votes under the same rules. You can still change the title, summary, web address and planned dates.",
@@ -249,7 +247,6 @@ export const en = {
   "officerBudgets.project.noPictures": "No pictures yet.",
   "officerBudgets.project.altTextShown": "Alt text: {alt}",
   "officerBudgets.project.removePicture": "Remove picture",
-  "officerBudgets.project.removePictureLabel": "Remove the picture: {alt}",
   "officerBudgets.project.addPicture": "Add a picture",
   "officerBudgets.project.image": "Image",
   "officerBudgets.project.imageHint": "A JPG, PNG or WebP file smaller than 2MB.",
@@ -268,7 +265,6 @@ export const en = {
   "officerBudgets.project.reasonHint": "Published with the project, so residents know why it is not on the ballot.",
   "officerBudgets.project.saveReview": "Save review",
   "officerBudgets.project.reviewed": "The review has been saved.",
-  "officerBudgets.project.reviewWhen": "Projects are reviewed in the review phase.",
 
   "officerBudgets.ideas.title": "Ideas from residents",
   "officerBudgets.ideas.lead": "Accept an idea to make it a project (it is then reviewed like any other), or decline it with a response the resident will see.",
@@ -467,7 +463,6 @@ export const cy: Record<keyof typeof en, string> = {
   "officerBudgets.process.editSettings": "Newid y gosodiadau",
   "officerBudgets.process.addProject": "Ychwanegu prosiect",
   "officerBudgets.process.ideasLink": "Syniadau gan drigolion ({count})",
-  "officerBudgets.process.publicPage": "Tudalen gyhoeddus",
   "officerBudgets.process.address": "Cyfeiriad gwe",
   "officerBudgets.process.phase": "Cyfnod",
   "officerBudgets.process.dates": "Dyddiadau arfaethedig",
@@ -542,7 +537,6 @@ export const cy: Record<keyof typeof en, string> = {
   "officerBudgets.phaseChange.confirm": "Symud i {phase}",
   "officerBudgets.phaseChange.problemsTitle": "Problemau i’w datrys yn gyntaf",
 
-  "officerBudgets.settings.title": "Gosodiadau",
   "officerBudgets.settings.lockedTitle": "Gosodiadau sefydlog",
   "officerBudgets.settings.locked":
     "Ni ellir newid gosodiadau’r bleidlais, cymhwysedd a chyfrif yn y cyfnod {phase}. Cawsant eu gosod pan ddechreuodd yr adolygiad, fel bod pob pleidleisiwr yn pleidleisio o dan yr un rheolau. Gallwch barhau i newid y teitl, y crynodeb, y cyfeiriad gwe a’r dyddiadau arfaethedig.",
@@ -588,7 +582,6 @@ export const cy: Record<keyof typeof en, string> = {
   "officerBudgets.project.noPictures": "Dim lluniau eto.",
   "officerBudgets.project.altTextShown": "Testun amgen: {alt}",
   "officerBudgets.project.removePicture": "Tynnu’r llun",
-  "officerBudgets.project.removePictureLabel": "Tynnu’r llun: {alt}",
   "officerBudgets.project.addPicture": "Ychwanegu llun",
   "officerBudgets.project.image": "Delwedd",
   "officerBudgets.project.imageHint": "Ffeil JPG, PNG neu WebP sy’n llai na 2MB.",
@@ -607,7 +600,6 @@ export const cy: Record<keyof typeof en, string> = {
   "officerBudgets.project.reasonHint": "Yn cael ei gyhoeddi gyda’r prosiect, fel bod trigolion yn gwybod pam nad yw ar y papur pleidleisio.",
   "officerBudgets.project.saveReview": "Cadw’r adolygiad",
   "officerBudgets.project.reviewed": "Mae’r adolygiad wedi’i gadw.",
-  "officerBudgets.project.reviewWhen": "Mae prosiectau’n cael eu hadolygu yn y cyfnod adolygu.",
 
   "officerBudgets.ideas.title": "Syniadau gan drigolion",
   "officerBudgets.ideas.lead":
