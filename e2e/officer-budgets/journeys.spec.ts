@@ -232,6 +232,14 @@ test("an officer sets up a process with ward budgets, projects, pictures and rev
   await expect(history).toContainText("Created the process");
   await expectNoAxeViolations(page);
 
+  // Closing voting is the step that most needs a second look: the page says it cannot be undone.
+  await page.getByRole("button", { name: "Change phase" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Move to the results phase" })).toBeVisible();
+  await expect(page.getByText("Closing voting cannot be undone. Phases only move forward. This cannot be undone.")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "Cancel" }).click();
+  await expect(summaryValue(page, "Phase")).toHaveText("Voting");
+
   // Voting is open: projects and the fixed settings are read-only now.
   await page.getByRole("link", { name: "Benches in Stamford Park" }).click();
   await expect(page.getByText("Projects cannot be changed once voting has opened: the ballot is fixed.")).toBeVisible();

@@ -9,7 +9,7 @@ import { Button } from "~/components/ui/button.tsx";
 import { InsetText } from "~/components/ui/panels.tsx";
 import type { MessageKey } from "~/domain/i18n/catalogue.ts";
 import { processMessage, readinessMessage } from "~/domain/budgeting/ballot-messages.ts";
-import { nextPhases, type Phase } from "~/domain/budgeting/process.ts";
+import { isPhase, nextPhases, type Phase } from "~/domain/budgeting/process.ts";
 import { changePhase } from "~/server/budgeting/processes.server.ts";
 import { forbidden, notFound, readForm } from "~/server/http/request.server.ts";
 import { requireOfficerProcess } from "./officer-budgets.server.ts";
@@ -17,9 +17,11 @@ import { requireOfficerProcess } from "./officer-budgets.server.ts";
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { locale, process: p, base } = await requireOfficerProcess(context, request, params);
   const to = new URL(request.url).searchParams.get("to");
-  // Only a phase the process can move to next has a confirmation page.
-  if (!nextPhases(p.phase).some((n) => n === to)) notFound();
-  return { base, title: locale === "cy" && p.titleCy ? p.titleCy : p.title, from: p.phase, to: to as Phase };
+  if (!isPhase(to)) notFound();
+  // A page opened before someone else moved the process on says so, rather than offering a move
+  // that can no longer be made.
+  const blocked = nextPhases(p.phase).includes(to) ? null : processMessage("invalid_transition", locale, { from: p.phase, to });
+  return { base, title: locale === "cy" && p.titleCy ? p.titleCy : p.title, from: p.phase, to, blocked };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -72,6 +74,24 @@ export default function ChangePhase({ loaderData, actionData }: Route.ComponentP
           {actionData.summary}
         </p>
       ) : null}
+      {loaderData.blocked ? (
+        <>
+          {actionData ? null : <InsetText>{loaderData.blocked}</InsetText>}
+          <p>
+            <a href={base}>{t("common.back")}</a>
+          </p>
+        </>
+      ) : (
+        <ConfirmStep base={base} to={to} phase={phase} />
+      )}
+    </Page>
+  );
+}
+
+function ConfirmStep({ base, to, phase }: { base: string; to: Phase; phase: string }) {
+  const t = useT();
+  return (
+    <>
       <p>{t(`officerBudgets.phaseChange.${to}` as MessageKey)}</p>
       <InsetText>
         <strong>{to === "results" ? t("officerBudgets.phaseChange.closingVoting") : ""} {t("officerBudgets.phaseChange.cannotUndo")}</strong>
@@ -84,6 +104,6 @@ export default function ChangePhase({ loaderData, actionData }: Route.ComponentP
       <p>
         <a href={base}>{t("common.cancel")}</a>
       </p>
-    </Page>
+    </>
   );
 }
