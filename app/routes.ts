@@ -31,6 +31,7 @@ export default [
     route("budgets/:process/projects/:reference", "routes/council/budgets.$process.projects.$reference.tsx"),
     route("budgets/:process/vote/:budgetId", "routes/council/budgets.$process.vote.$budgetId.tsx"),
     route("budgets/:process/vote/:budgetId/confirmation", "routes/council/budgets.$process.vote.$budgetId.confirmation.tsx"),
+    route("budgets/:process/ideas", "routes/council/budgets.$process.ideas.tsx"),
     // Participatory budgeting — results and open data (/:council/budgets/:process/results…)
     route("budgets/:process/results", "routes/council/budgets.$process.results.tsx"),
     route("budgets/:process/results.json", "routes/council/budgets.$process.results.json.ts"),
@@ -39,6 +40,16 @@ export default [
     route("officer/budgets/import", "routes/council/officer.budgets.import.tsx"),
     route("officer/budgets/:process/results", "routes/council/officer.budgets.$process.results.tsx"),
     // Participatory budgeting — officers (/:council/officer/budgets/…)
+    route("officer/budgets", "routes/council/officer.budgets.tsx"),
+    route("officer/budgets/new", "routes/council/officer.budgets.new.tsx"),
+    route("officer/budgets/:process", "routes/council/officer.budgets.$process.tsx"),
+    route("officer/budgets/:process/phase", "routes/council/officer.budgets.$process.phase.tsx"),
+    route("officer/budgets/:process/settings", "routes/council/officer.budgets.$process.settings.tsx"),
+    route("officer/budgets/:process/projects/new", "routes/council/officer.budgets.$process.projects.new.tsx"),
+    route("officer/budgets/:process/projects/:project", "routes/council/officer.budgets.$process.projects.$project.tsx"),
+    route("officer/budgets/:process/images/:image", "routes/council/officer.budgets.$process.images.$image.ts"),
+    route("officer/budgets/:process/ideas", "routes/council/officer.budgets.$process.ideas.tsx"),
+    route("officer/budgets/:process/ideas/:idea", "routes/council/officer.budgets.$process.ideas.$idea.tsx"),
     // paper ballots, voting codes, delivery
     route("officer/budgets/:process/codes", "routes/council/officer.budgets.$process.codes.tsx"),
     route("officer/budgets/:process/paper", "routes/council/officer.budgets.$process.paper.tsx"),

@@ -10,6 +10,8 @@
 // ("3 prosiect"), so Welsh templates need no plural forms.
 import type { BallotProblem, BallotReason } from "~/domain/budgeting/ballot.ts";
 import { formatPence, type MoneyProblem } from "~/domain/budgeting/money.ts";
+import { IDEA_LIMITS } from "~/domain/budgeting/idea.ts";
+import { IMAGE_LIMITS } from "~/domain/budgeting/project-image.ts";
 import { PROCESS_LIMITS, type FieldErrorCode, type Phase, type ReadinessProblem } from "~/domain/budgeting/process.ts";
 import { format, type Locale } from "~/domain/i18n/locale.ts";
 
@@ -384,7 +386,16 @@ export const FIELD_LABELS: Record<string, Copy> = {
   decision: { en: "a decision", cy: "penderfyniad" },
   reason: { en: "the reason", cy: "y rheswm" },
   count: { en: "the number of codes", cy: "nifer y codau" },
+  latitude: { en: "the latitude", cy: "y lledred" },
+  longitude: { en: "the longitude", cy: "y hydred" },
+  budgetId: { en: "the budget", cy: "y gyllideb" },
+  image: { en: "an image", cy: "delwedd" },
+  altText: { en: "a description of the image", cy: "disgrifiad o’r ddelwedd" },
+  response: { en: "the response to the resident", cy: "yr ymateb i’r preswylydd" },
 };
+
+// Fields answered by choosing rather than typing: GOV.UK says "Select …" for these.
+const CHOSEN_FIELDS: ReadonlySet<string> = new Set(["decision", "budgetId", "ballotType", "countingRule", "tieBreak", "image"]);
 
 export const FIELD_ERROR_COPY: Record<FieldErrorCode, Copy> = {
   required: { en: "Enter {label}", cy: "Rhowch {label}" },
@@ -438,12 +449,42 @@ export const FIELD_ERROR_COPY: Record<FieldErrorCode, Copy> = {
     en: "Another budget process already uses this web address name. Choose a different one",
     cy: "Mae proses gyllidebu arall eisoes yn defnyddio enw’r cyfeiriad gwe hwn. Dewiswch un gwahanol",
   },
+  invalid_time: {
+    en: "Enter a real time, like 9:00 or 17:30",
+    cy: "Rhowch amser go iawn, fel 9:00 neu 17:30",
+  },
+  file_required: { en: "Select an image", cy: "Dewiswch ddelwedd" },
+  not_image: {
+    en: "The selected file must be a JPG, PNG or WebP image",
+    cy: "Rhaid i’r ffeil a ddewiswyd fod yn ddelwedd JPG, PNG neu WebP",
+  },
+  file_too_large: {
+    en: "The selected file must be smaller than 2MB",
+    cy: "Rhaid i’r ffeil a ddewiswyd fod yn llai na 2MB",
+  },
 };
 
 /** Message for one field error; `path` is the key from FieldErrors ("budgets.0.amount"). */
 export function fieldErrorMessage(path: string, code: FieldErrorCode, locale: Locale): string {
   const field = path.split(".").at(-1) ?? path;
   const label = FIELD_LABELS[field]?.[locale] ?? FIELD_LABELS[path]?.[locale] ?? (locale === "cy" ? "yr ateb" : "the answer");
+  if (code === "required" && CHOSEN_FIELDS.has(field)) return say({ en: "Select {label}", cy: "Dewiswch {label}" }, locale, { label });
+  // Degrees are easy to type in the wrong form ("53°N"): show the form we read.
+  if ((field === "latitude" || field === "longitude") && code === "invalid")
+    return locale === "cy"
+      ? `Rhowch ${label} mewn graddau degol, fel ${field === "latitude" ? "53.4216" : "-2.3517"}`
+      : `Enter ${label} in decimal degrees, like ${field === "latitude" ? "53.4216" : "-2.3517"}`;
+  // Ideas need a few words of description; projects and ideas share the upper limit.
+  if (field === "description" && code === "too_short")
+    return locale === "cy" ? `Rhowch ddisgrifiad o leiaf ${IDEA_LIMITS.descriptionMin} nod o hyd` : `Enter a description of at least ${IDEA_LIMITS.descriptionMin} characters`;
+  if (field === "description" && code === "too_long")
+    return locale === "cy"
+      ? `Rhaid i’r disgrifiad fod yn ${PROCESS_LIMITS.descriptionMax.toLocaleString("en-GB")} nod neu lai`
+      : `The description must be ${PROCESS_LIMITS.descriptionMax.toLocaleString("en-GB")} characters or fewer`;
+  if (field === "image" && code === "too_many")
+    return locale === "cy"
+      ? `Gall prosiect gael hyd at ${IMAGE_LIMITS.perProject} delwedd. Tynnwch un cyn ychwanegu un arall`
+      : `A project can have up to ${IMAGE_LIMITS.perProject} images. Remove one before adding another`;
   const text = say(FIELD_ERROR_COPY[code], locale, { label });
   // The title's own limits are worth stating, not just "too short".
   if (field === "title" && (code === "too_short" || code === "too_long"))
@@ -493,4 +534,47 @@ export function receiptEmail(locale: Locale, facts: ReceiptFacts): { subject: st
   if (facts.changed) parts.push(say(RECEIPT.changed, locale));
   parts.push(say(RECEIPT.secrecy, locale));
   return { subject: say(RECEIPT.subject, locale, params), text: parts.join("\n\n") };
+}
+
+// ───────────────────────────── resident ideas ─────────────────────────────
+
+export type IdeaMessageReason =
+  | "not_signed_in"
+  | "not_eligible"
+  | "not_found"
+  | "ideas_closed"
+  | "too_many_ideas"
+  | "already_decided"
+  | "phase_locked";
+
+export const IDEA_COPY: Record<IdeaMessageReason, Copy> = {
+  not_signed_in: { en: "Sign in to suggest an idea.", cy: "Mewngofnodwch i awgrymu syniad." },
+  not_eligible: {
+    en: "Only residents of this council area can suggest ideas. Sign in as a resident to suggest one.",
+    cy: "Dim ond trigolion ardal y cyngor hwn sy’n gallu awgrymu syniadau. Mewngofnodwch fel preswylydd i awgrymu un.",
+  },
+  not_found: {
+    en: "We could not find that idea. It may belong to another process.",
+    cy: "Ni allem ddod o hyd i’r syniad hwnnw. Efallai ei fod yn perthyn i broses arall.",
+  },
+  ideas_closed: {
+    en: "Ideas are not being collected for this process at the moment. Your idea has not been sent.",
+    cy: "Nid oes syniadau’n cael eu casglu ar gyfer y broses hon ar hyn o bryd. Nid yw eich syniad wedi’i anfon.",
+  },
+  too_many_ideas: {
+    en: "You have already suggested {limit} ideas for this process, which is the most one person can suggest.",
+    cy: "Rydych eisoes wedi awgrymu {limit} syniad ar gyfer y broses hon, sef y nifer fwyaf y gall un person ei awgrymu.",
+  },
+  already_decided: {
+    en: "A decision has already been made on this idea, so it cannot be changed.",
+    cy: "Mae penderfyniad eisoes wedi’i wneud ar y syniad hwn, felly ni ellir ei newid.",
+  },
+  phase_locked: {
+    en: "Ideas can only be accepted or declined before voting opens.",
+    cy: "Dim ond cyn i’r pleidleisio agor y gellir derbyn neu wrthod syniadau.",
+  },
+};
+
+export function ideaMessage(reason: IdeaMessageReason, locale: Locale, params: { limit?: number } = {}): string {
+  return say(IDEA_COPY[reason], locale, params.limit === undefined ? {} : { limit: params.limit });
 }

@@ -410,6 +410,8 @@ describe("validateProject", () => {
         costPence: 450_000n,
         wardCode: null,
         locationText: null,
+        latitude: null,
+        longitude: null,
         outcomes: [
           { nodeId: "n1", weight: 34 },
           { nodeId: "n2", weight: 33 },
@@ -439,8 +441,19 @@ describe("validateProject", () => {
     [{ cost: "" }, { cost: "required" }],
     [{ title: "", description: "" }, { title: "required", description: "required" }],
     [{ wardCode: "X1" }, { wardCode: "invalid_ward_code" }],
+    [{ latitude: "53.42" }, { longitude: "required" }],
+    [{ longitude: "-2.35" }, { latitude: "required" }],
+    [{ latitude: "53°N", longitude: "-2.35" }, { latitude: "invalid" }],
+    [{ latitude: "91", longitude: "-181" }, { latitude: "too_large", longitude: "too_small" }],
   ])("%j → %j", (over, errors) => {
     expect(validateProject({ ...base, ...over }, budget)).toEqual({ ok: false, reason: "invalid", detail: { fieldErrors: errors } });
+  });
+
+  it("reads a point as latitude and longitude together", () => {
+    expect(validateProject({ ...base, latitude: " 53.4216 ", longitude: "-2.3517" }, budget)).toMatchObject({
+      ok: true,
+      value: { latitude: 53.4216, longitude: -2.3517 },
+    });
   });
 
   it("accepts a cost equal to the budget, and bigint pence", () => {

@@ -203,7 +203,11 @@ export type FieldErrorCode =
   | "not_supported"
   | "over_budget"
   | "weights_total"
-  | "taken";
+  | "taken"
+  | "invalid_time"
+  | "file_required"
+  | "not_image"
+  | "file_too_large";
 
 /** Field path ("title", "budgets.0.amount") → the first error on it, in form order. */
 export type FieldErrors = Record<string, FieldErrorCode>;
@@ -343,7 +347,7 @@ const FIELD_CODES: ReadonlySet<string> = new Set<FieldErrorCode>([
   "required", "invalid", "too_short", "too_long", "invalid_slug", "not_whole_number", "too_small", "too_large",
   "invalid_money", "too_many_decimals", "not_positive", "invalid_date", "date_order", "duplicate", "too_few",
   "too_many", "below_minimum", "above_points", "invalid_ward_code", "unknown_ward", "not_supported", "over_budget",
-  "weights_total", "taken",
+  "weights_total", "taken", "invalid_time", "file_required", "not_image", "file_too_large",
 ]);
 
 type Shape = Record<string, z.ZodType>;
@@ -585,6 +589,9 @@ export interface ProjectDraft {
   costPence: Pence;
   wardCode: string | null;
   locationText: string | null;
+  /** WGS84 degrees, both or neither: a point for the map beside the place in words. */
+  latitude: number | null;
+  longitude: number | null;
   /** Framework node ids with percentage weights summing to 100 (or none). */
   outcomes: { nodeId: string; weight: number }[];
 }
@@ -596,10 +603,27 @@ const projectShape = {
   locationText: optionalText(1, PROCESS_LIMITS.locationMax),
 };
 
+// Decimal degrees as typed ("53.4216", "-2.35"); nothing else (no "53°N"), so a typo is refused
+// rather than guessed.
+const DEGREES = /^[+-]?\d{1,3}(\.\d{1,10})?$/;
+
+function coordinate(errors: FieldErrors, key: "latitude" | "longitude", value: unknown, limit: number): number | null {
+  if (isBlank(value)) return null;
+  const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : "";
+  if (!DEGREES.test(text)) {
+    setOnce(errors, key, "invalid");
+    return null;
+  }
+  const n = Number(text);
+  if (n < -limit) setOnce(errors, key, "too_small");
+  else if (n > limit) setOnce(errors, key, "too_large");
+  return n;
+}
+
 /**
  * A project: title, description, cost (pounds text or bigint pence, more than zero and no more
  * than its budget — a project the budget cannot pay for can never be funded), optional ward and
- * place, and outcome mappings. Outcome weights are percentages: give none and the project's
+ * place (words, and a point given as latitude and longitude together), and outcome mappings. Outcome weights are percentages: give none and the project's
  * weight is split evenly (the remainder to the first), or give all of them summing to 100.
  */
 export function validateProject(input: unknown, budget: { amountPence: Pence }): Validation<ProjectDraft> {
@@ -609,6 +633,11 @@ export function validateProject(input: unknown, budget: { amountPence: Pence }):
   const costPence = moneyField(issues, source.cost);
   if (issues[0]) errors.cost = issues[0].code;
   else if (costPence !== null && costPence > budget.amountPence) errors.cost = "over_budget";
+  const latitude = coordinate(errors, "latitude", source.latitude, 90);
+  const longitude = coordinate(errors, "longitude", source.longitude, 180);
+  // Half a point cannot be put on a map: ask for the missing half.
+  if (latitude === null && longitude !== null && !errors.longitude) setOnce(errors, "latitude", "required");
+  if (longitude === null && latitude !== null && !errors.latitude) setOnce(errors, "longitude", "required");
 
   const outcomes: { nodeId: string; weight: number }[] = [];
   const rawOutcomes = source.outcomes ?? [];
@@ -637,13 +666,15 @@ export function validateProject(input: unknown, budget: { amountPence: Pence }):
     }
   }
   if (Object.keys(errors).length > 0 || costPence === null)
-    return invalid(errors, ["title", "description", "cost", "wardCode", "locationText", "outcomes"]);
+    return invalid(errors, ["title", "description", "cost", "wardCode", "locationText", "latitude", "longitude", "outcomes"]);
   return ok({
     title: values.title!,
     description: values.description!,
     costPence,
     wardCode: values.wardCode ?? null,
     locationText: values.locationText ?? null,
+    latitude,
+    longitude,
     outcomes,
   });
 }

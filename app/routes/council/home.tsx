@@ -40,6 +40,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       email: actor.account.email,
       // Staff links only to the pages this person may open (an officer cannot manage staff).
       canManageFrameworks: can(actor.roles, council.id, "frameworks.manage"),
+      canManageBudgets: can(actor.roles, council.id, "budgeting.manage"),
       canManageStaff: can(actor.roles, council.id, "staff.manage"),
     },
   };
@@ -58,13 +59,18 @@ export default function CouncilHome({ loaderData, params }: Route.ComponentProps
       ) : null}
       <p className="text-2xl">{t("council.lead", { council: councilName })}</p>
       {viewer ? <InsetText>{t("council.signedInAs", { email: viewer.email })}</InsetText> : null}
-      {viewer?.canManageFrameworks || viewer?.canManageStaff ? (
+      {viewer?.canManageFrameworks || viewer?.canManageBudgets || viewer?.canManageStaff ? (
         <section aria-labelledby="staff-links">
           <h2 id="staff-links">{t("council.staffLinks")}</h2>
           <ul className="mb-8 list-disc pl-6">
             {viewer.canManageFrameworks ? (
               <li>
                 <a href={`${base}/officer/frameworks`}>{t("council.frameworks")}</a>
+              </li>
+            ) : null}
+            {viewer.canManageBudgets ? (
+              <li>
+                <a href={`${base}/officer/budgets`}>{t("officerBudgets.homeLink")}</a>
               </li>
             ) : null}
             {viewer.canManageStaff ? (

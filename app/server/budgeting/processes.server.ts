@@ -29,6 +29,7 @@ import {
   type ReadinessProblem,
   type Transition,
 } from "~/domain/budgeting/process.ts";
+import { MAX_PENCE } from "~/domain/budgeting/money.ts";
 import { err, ok, type Result } from "~/domain/result.ts";
 import type { Actor } from "~/server/accounts/sessions.server.ts";
 import { audit, canManage, lockProcess, Refusal, transact, type BudgetingDeps, type Tx } from "./support.server.ts";
@@ -220,6 +221,8 @@ export interface ProjectInput {
   cost?: unknown;
   wardCode?: unknown;
   locationText?: unknown;
+  latitude?: unknown;
+  longitude?: unknown;
   /** Framework node ids (of versions the council uses) with optional percentage weights. */
   outcomes?: { nodeId: string; weight?: number | string | null }[];
 }
@@ -237,10 +240,64 @@ async function checkProjectPlace(tx: Tx, councilId: string, draft: ProjectDraft)
 }
 
 /**
- * Adds a project to one budget of a process, until voting opens. Its public reference ("P-12",
- * also the pabulib project_id) is the next number in the process; the process row lock makes
- * the numbering race-free. Audit: "project.created".
+ * Writes a new project inside a transaction that already holds the process row lock and has
+ * checked the phase: validates it against its budget, gives it the next public reference ("P-12",
+ * also the pabulib project_id; the lock makes the numbering race-free), and audits
+ * "project.created". Shared by addProject and by accepting a resident's idea (ideas.server.ts),
+ * so a project is held to the same rules whichever way it arrives.
  */
+export async function insertProject(
+  tx: Tx,
+  deps: Pick<BudgetingDeps, "now">,
+  actor: Actor,
+  input: ProjectInput & { processId: string; budgetId: string; ideaId?: string },
+): Promise<{ id: string; reference: string }> {
+  if (!input.budgetId) {
+    // No budget chosen on the form: report it with every other wrong field at once.
+    const rest = validateProject(input, { amountPence: MAX_PENCE });
+    throw new Refusal(invalid({ ...(rest.ok ? {} : rest.detail.fieldErrors), budgetId: "required" }));
+  }
+  const budget = await tx.processBudget.findFirst({
+    where: { id: input.budgetId, processId: input.processId },
+    select: { id: true, amountPence: true },
+  });
+  if (!budget) refuse("not_found");
+  const parsed = validateProject(input, budget);
+  if (!parsed.ok) throw new Refusal(parsed);
+  await checkProjectPlace(tx, input.councilId, parsed.value);
+  const { outcomes, ...fields } = parsed.value;
+  const reference = await nextReference(tx, input.processId);
+  const project = await tx.project.create({
+    data: {
+      processId: input.processId,
+      budgetId: budget.id,
+      reference,
+      ...fields,
+      ideaId: input.ideaId ?? null,
+      createdAt: deps.now(),
+      outcomes: { create: outcomes },
+    },
+    select: { id: true, reference: true },
+  });
+  await audit(tx, deps, {
+    councilId: input.councilId,
+    actorId: actor.account.id,
+    action: "project.created",
+    subjectType: "Project",
+    subjectId: project.id,
+    data: {
+      processId: input.processId,
+      budgetId: budget.id,
+      reference,
+      title: fields.title,
+      costPence: fields.costPence,
+      ...(input.ideaId ? { ideaId: input.ideaId } : {}),
+    },
+  });
+  return project;
+}
+
+/** Adds a project to one budget of a process, until voting opens. Audit: "project.created". */
 export async function addProject(
   deps: BudgetingDeps,
   actor: Actor | null,
@@ -251,36 +308,7 @@ export async function addProject(
     const locked = await lockProcess(tx, input.councilId, input.processId, "update");
     if (!locked) refuse("not_found");
     if (!canEditProjects(locked.phase as Phase)) refuse("phase_locked", { phase: locked.phase });
-    const budget = await tx.processBudget.findFirst({
-      where: { id: input.budgetId, processId: input.processId },
-      select: { id: true, amountPence: true },
-    });
-    if (!budget) refuse("not_found");
-    const parsed = validateProject(input, budget);
-    if (!parsed.ok) throw new Refusal(parsed);
-    await checkProjectPlace(tx, input.councilId, parsed.value);
-    const { outcomes, ...fields } = parsed.value;
-    const reference = await nextReference(tx, input.processId);
-    const project = await tx.project.create({
-      data: {
-        processId: input.processId,
-        budgetId: budget.id,
-        reference,
-        ...fields,
-        createdAt: deps.now(),
-        outcomes: { create: outcomes },
-      },
-      select: { id: true, reference: true },
-    });
-    await audit(tx, deps, {
-      councilId: input.councilId,
-      actorId: actor.account.id,
-      action: "project.created",
-      subjectType: "Project",
-      subjectId: project.id,
-      data: { processId: input.processId, budgetId: budget.id, reference, title: fields.title, costPence: fields.costPence },
-    });
-    return ok(project);
+    return ok(await insertProject(tx, deps, actor, input));
   });
 }
 
@@ -463,6 +491,8 @@ export interface ProcessListItem {
   votingCloseAt: Date | null;
   budgetCount: number;
   totalPence: bigint;
+  projectCount: number;
+  ideaCount: number;
 }
 
 /**
@@ -488,10 +518,17 @@ export async function listProcesses(
       votingOpenAt: true,
       votingCloseAt: true,
       budgets: { select: { amountPence: true } },
+      _count: { select: { projects: true, ideas: true } },
     },
   });
   return ok(
-    rows.map(({ budgets, ...r }) => ({ ...r, budgetCount: budgets.length, totalPence: budgets.reduce((s, b) => s + b.amountPence, 0n) })),
+    rows.map(({ budgets, _count, ...r }) => ({
+      ...r,
+      budgetCount: budgets.length,
+      totalPence: budgets.reduce((s, b) => s + b.amountPence, 0n),
+      projectCount: _count.projects,
+      ideaCount: _count.ideas,
+    })),
   );
 }
 
