@@ -81,6 +81,14 @@ export default function CouncilHome({ loaderData, params }: Route.ComponentProps
           </ul>
         </section>
       ) : null}
+      <section aria-labelledby="take-part">
+        <h2 id="take-part">{t("council.takePart")}</h2>
+        <ul className="mb-8 list-disc pl-6">
+          <li>
+            <a href={`${base}/budgets`}>{t("voting.list.title")}</a>: {t("council.budgetsLead")}
+          </li>
+        </ul>
+      </section>
       <section aria-labelledby="find-ward">
         <h2 id="find-ward">{t("council.postcode.title")}</h2>
         <form method="get" noValidate>

@@ -122,6 +122,26 @@ export default function BudgetProcessOverview({ loaderData }: Route.ComponentPro
         <li>
           <a href={`${base}/ideas`}>{t("officerBudgets.process.ideasLink", { count: loaderData.ideaCount })}</a>
         </li>
+        {p.useVotingCodes ? (
+          <li>
+            <a href={`${base}/codes`}>{t("paper.codes.title")}</a>
+          </li>
+        ) : null}
+        {p.phase === "voting" || p.phase === "results" || p.phase === "delivery" ? (
+          <li>
+            <a href={`${base}/paper`}>{t("paper.list.title")}</a>
+          </li>
+        ) : null}
+        {p.phase === "results" || p.phase === "delivery" ? (
+          <>
+            <li>
+              <a href={`${base}/results`}>{t("results.officer.title")}</a>
+            </li>
+            <li>
+              <a href={`${base}/delivery`}>{t("delivery.title")}</a>
+            </li>
+          </>
+        ) : null}
       </ul>
 
       <h2>{t("officerBudgets.process.settings")}</h2>

@@ -13,7 +13,7 @@ import { IMPORT_FALLBACK_RULES, MAX_IMPORT_BYTES } from "~/domain/budgeting/pabu
 import { importPabulib } from "~/server/budgeting/import.server.ts";
 import { requirePermission } from "~/server/http/auth.server.ts";
 import { badRequest, forbidden, getLocale, requireCouncil } from "~/server/http/request.server.ts";
-import { readUploadForm } from "~/server/http/upload.server.ts";
+import { readLimitedForm } from "~/server/http/limited-form.server.ts";
 
 const MAX_SIZE = `${MAX_IMPORT_BYTES / (1024 * 1024)} MB`;
 
@@ -30,9 +30,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const t = translator(locale);
   const invalid = (fields: { fallbackRule: string }, errors: Record<string, string>) => data({ fields, errors }, { status: 400 });
 
-  const read = await readUploadForm(request, MAX_IMPORT_BYTES);
+  // Room for the multipart boundaries and the other field besides the file.
+  const read = await readLimitedForm(request, MAX_IMPORT_BYTES + 64 * 1024);
   if (!read.ok) {
-    if (read.reason === "not_a_form") badRequest();
+    if (read.status === 400) badRequest();
     return invalid({ fallbackRule: "equal_shares" }, { file: t("results.import.error.tooLarge", { size: MAX_SIZE }) });
   }
   const fallbackRule = String(read.form.get("fallbackRule") ?? "");
