@@ -43,6 +43,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(PORT), HOST: "127.0.0.1", LOG_LEVEL: "warn", APP_ENV: "test" },
+    env: { PORT: String(PORT), HOST: "127.0.0.1", LOG_LEVEL: "warn", APP_ENV: "test", TRUSTED_PROXY_HOPS: "1" },
   },
 });

@@ -15,6 +15,12 @@ const schema = z.object({
   /** Secret for HMACs (ballot voter keys, TOTP key encryption). 32+ characters in production. */
   APP_SECRET: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /**
+   * How many proxies (load balancers) stand in front of the app. Their X-Forwarded-For entries
+   * give the visitor's address for sign-in rate limits; with 0 the header is ignored, because
+   * anyone can send it.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** "false" skips the demo council on an empty database (it is never seeded in production). */
   DEMO_SEED: z.enum(["true", "false"]).default("true"),
 });

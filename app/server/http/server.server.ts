@@ -31,6 +31,17 @@ const FORBIDDEN_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-
 <body><main><h1>This form came from another website</h1><p>For your safety we did not accept it.
 Go back to the page, refresh it and try again.</p></main></body></html>`;
 
+/**
+ * The visitor's address. Each trusted proxy appends the address it received the request from to
+ * X-Forwarded-For, so with `hops` proxies the visitor is the `hops`-th entry from the right;
+ * anything further left was written by the client and proves nothing.
+ */
+export function clientAddress(socketAddress: string, forwardedFor: string | null, hops: number): string {
+  if (hops === 0 || !forwardedFor) return socketAddress;
+  const entries = forwardedFor.split(",").map((e) => e.trim()).filter(Boolean);
+  return entries[entries.length - hops] ?? entries[0] ?? socketAddress;
+}
+
 export function createAppServer({ services, build, clientDir }: AppServerOptions) {
   const { logger, config, database } = services;
   // Always React Router's production mode: error details never reach the page; they are logged.
@@ -81,7 +92,7 @@ export function createAppServer({ services, build, clientDir }: AppServerOptions
   const listener = createRequestListener(
     async (request, client) => {
       const started = performance.now();
-      const response = await handle(request, client.address);
+      const response = await handle(request, clientAddress(client.address, request.headers.get("X-Forwarded-For"), config.TRUSTED_PROXY_HOPS));
       const url = new URL(request.url);
       if (url.pathname !== "/healthz" && !url.pathname.startsWith("/assets/"))
         logger.info(
