@@ -25,8 +25,11 @@ test("a resident votes, gets a reference and a receipt, and changes the ballot; 
   await expectNoAxeViolations(page);
 
   await page.getByLabel("Benches by the river").check();
+  // The optional age question, for turnout only.
+  await page.getByRole("group", { name: "Your age (optional)" }).getByLabel("25 to 34").check();
   await continueToCheck(page);
   await expect(page.getByRole("definition").filter({ hasText: "£6,000" }).first()).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: "25 to 34" })).toBeVisible();
   await expectNoAxeViolations(page);
   // A double click casts once: the same reference, one receipt.
   await page.getByRole("button", { name: "Cast your vote" }).dblclick();

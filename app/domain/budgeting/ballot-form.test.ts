@@ -43,6 +43,12 @@ describe("readBallotForm", () => {
     expect(readBallotForm("approval", form([["ageConfirmed", "on"], ["expectedRevision", "-1"]]))).toMatchObject({ ageConfirmed: false, expectedRevision: null });
   });
 
+  it("reads an age band only when it is one of the bands offered", () => {
+    expect(readBallotForm("approval", form([["ageBand", "25-34"]])).ageBand).toBe("25-34");
+    expect(readBallotForm("approval", form([["ageBand", "<script>"]])).ageBand).toBe("");
+    expect(readBallotForm("approval", form([["ageBand", ""]])).ageBand).toBe("");
+  });
+
   it("ignores files and cuts oversized input", () => {
     const many: [string, unknown][] = Array.from({ length: 2000 }, (_, i) => ["project", `p${i}`]);
     many.unshift(["project", { name: "file.txt" }]);
@@ -55,7 +61,7 @@ describe("readBallotForm", () => {
 describe("round trip through hidden fields", () => {
   it.each([
     ["approval", [["project", "p2"], ["project", "p1"], ["postcode", "M32 0TL"], ["expectedRevision", "0"]]],
-    ["cumulative", [["points-p1", "3"], ["points-p2", "2"], ["ageConfirmed", "yes"]]],
+    ["cumulative", [["points-p1", "3"], ["points-p2", "2"], ["ageConfirmed", "yes"], ["ageBand", "75+"]]],
     ["ranked", [["rank-p1", "2"], ["rank-p2", "1"], ["votingCode", "ABCD-EFGH-JKMN"]]],
   ] as const)("carries a %s ballot unchanged", (type, pairs) => {
     const first = readBallotForm(type, form(pairs.map(([k, v]) => [k, v])));

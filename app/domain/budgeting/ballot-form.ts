@@ -9,9 +9,10 @@
 //   box posts `project=<id>`; several boxes post the name several times);
 // - cumulative: a text box `points-<project id>` per project, the points typed;
 // - ranked: a select `rank-<project id>` per project, the rank ("" = not ranked).
-// Eligibility: `postcode`, `ageConfirmed` ("yes" when ticked), `votingCode`; and
-// `expectedRevision`, the revision of the ballot the page was showing (0 for a first vote).
+// Eligibility: `postcode`, `ageConfirmed` ("yes" when ticked), `votingCode`; the optional
+// `ageBand` (for turnout statistics only); and `expectedRevision`, the revision of the ballot the page was showing (0 for a first vote).
 import type { BallotChoiceInput, BallotType } from "~/domain/budgeting/ballot.ts";
+import { isAgeBand } from "~/domain/budgeting/turnout.ts";
 
 export interface BallotAnswers {
   choices: BallotChoiceInput[];
@@ -19,11 +20,13 @@ export interface BallotAnswers {
   typed: Record<string, string>;
   postcode: string;
   ageConfirmed: boolean;
+  /** One of AGE_BANDS, or "" when not given. */
+  ageBand: string;
   votingCode: string;
   expectedRevision: number | null;
 }
 
-export const EMPTY_ANSWERS: BallotAnswers = { choices: [], typed: {}, postcode: "", ageConfirmed: false, votingCode: "", expectedRevision: null };
+export const EMPTY_ANSWERS: BallotAnswers = { choices: [], typed: {}, postcode: "", ageConfirmed: false, ageBand: "", votingCode: "", expectedRevision: null };
 
 /** No real ballot has more; a longer form is cut here rather than processed. */
 const MAX_FIELDS = 600;
@@ -62,6 +65,7 @@ export function readBallotForm(type: BallotType, entries: Iterable<readonly [str
     if (name === "postcode") answers.postcode = clip(raw, 16);
     else if (name === "votingCode") answers.votingCode = clip(raw, 40);
     else if (name === "ageConfirmed") answers.ageConfirmed = raw === "yes";
+    else if (name === "ageBand") answers.ageBand = isAgeBand(raw) ? raw : "";
     else if (name === "expectedRevision") {
       const n = /^\d{1,9}$/.test(raw.trim()) ? Number(raw.trim()) : null;
       answers.expectedRevision = n;
@@ -90,6 +94,7 @@ export function ballotHiddenFields(type: BallotType, answers: BallotAnswers): [s
   }
   if (answers.postcode) fields.push(["postcode", answers.postcode]);
   if (answers.ageConfirmed) fields.push(["ageConfirmed", "yes"]);
+  if (answers.ageBand) fields.push(["ageBand", answers.ageBand]);
   if (answers.votingCode) fields.push(["votingCode", answers.votingCode]);
   if (answers.expectedRevision !== null) fields.push(["expectedRevision", String(answers.expectedRevision)]);
   return fields;

@@ -113,5 +113,6 @@ describe("suppressTable", () => {
 describe("sortAgeBands", () => {
   it("orders bands by their first age, with unnumbered labels last", () => {
     expect(sortAgeBands(["75+", "16-24", "Prefer not to say", "25-34", "5-15"])).toEqual(["5-15", "16-24", "25-34", "75+", "Prefer not to say"]);
+    expect(sortAgeBands(["16-24", "Under 16", "75+"])).toEqual(["Under 16", "16-24", "75+"]);
   });
 });

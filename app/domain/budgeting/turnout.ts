@@ -92,9 +92,21 @@ export function suppressTable<K extends string>(cells: readonly CountCell<K>[]):
 /** IMD deciles 1 (most deprived tenth of England) to 10, for table rows. */
 export const IMD_DECILES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 
-/** Age bands in their natural order ("16-24" before "25-34", "75+" last). */
+/**
+ * The age bands a voter may give (optional, for turnout only; never linked to the ballot).
+ * Census-style bands, so turnout can be set against the population of each.
+ */
+export const AGE_BANDS = ["Under 16", "16-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75+"] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+export function isAgeBand(value: unknown): value is AgeBand {
+  return (AGE_BANDS as readonly unknown[]).includes(value);
+}
+
+/** Age bands in their natural order ("Under 16" first, "16-24" before "25-34", "75+" last). */
 export function sortAgeBands(bands: readonly string[]): string[] {
   const start = (b: string) => {
+    if (/^under\b/i.test(b)) return -1;
     const m = /\d+/.exec(b);
     return m ? Number(m[0]) : Number.MAX_SAFE_INTEGER;
   };

@@ -14,13 +14,15 @@ import { approvalHint } from "~/components/budgeting/voting-rules.tsx";
 import { Page } from "~/components/layout/page.tsx";
 import { useLocale, useT } from "~/components/i18n.tsx";
 import { Button } from "~/components/ui/button.tsx";
-import { Checkboxes } from "~/components/ui/choices.tsx";
+import { Checkboxes, Radios } from "~/components/ui/choices.tsx";
 import { InsetText, SummaryList } from "~/components/ui/panels.tsx";
 import { TextInput } from "~/components/ui/text-input.tsx";
 import { checkBallot, remainingMoney, remainingPoints, type BallotConfig, type BallotProblem } from "~/domain/budgeting/ballot.ts";
 import { answersFromChoices, ballotHiddenFields, EMPTY_ANSWERS, orderedChoices, readBallotForm, type BallotAnswers } from "~/domain/budgeting/ballot-form.ts";
 import { ballotMessage } from "~/domain/budgeting/ballot-messages.ts";
 import { formatPence } from "~/domain/budgeting/money.ts";
+import { AGE_BANDS } from "~/domain/budgeting/turnout.ts";
+import type { Translate } from "~/domain/i18n/catalogue.ts";
 import type { Locale } from "~/domain/i18n/locale.ts";
 import { castBallot } from "~/server/budgeting/ballots.server.ts";
 import {
@@ -126,6 +128,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         expectedRevision: answers.expectedRevision,
         postcode: answers.postcode || null,
         ageConfirmed: answers.ageConfirmed,
+        ageBand: answers.ageBand || null,
         locale,
       });
       if (result.ok) {
@@ -150,6 +153,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
             ...answersFromChoices(latest.choices, latest.revision),
             postcode: answers.postcode,
             ageConfirmed: answers.ageConfirmed,
+            ageBand: answers.ageBand,
             votingCode: answers.votingCode,
           });
       }
@@ -305,6 +309,13 @@ function BallotForm({ view: v, config, answers: initial, errors }: { view: View;
             )}
           </>
         ) : null}
+        <Radios
+          name="ageBand"
+          legend={t("voting.ballot.ageBand")}
+          hint={t("voting.ballot.ageBandHint")}
+          options={[...AGE_BANDS.map((band) => ({ value: band, label: ageBandLabel(band, t) })), { value: "", label: t("voting.ballot.ageBandNone") }]}
+          value={initial.ageBand}
+        />
         <div>
           <Button name="intent" value="continue">
             {t("voting.ballot.continue")}
@@ -338,6 +349,7 @@ function CheckAnswers({ view: v, config, answers }: { view: View; config: Ballot
     v.useVotingCodes ? { key: t("voting.check.code"), value: answers.votingCode.trim().toUpperCase() } : null,
     v.requirePostcode ? { key: t("voting.check.postcode"), value: answers.postcode.trim().toUpperCase() } : null,
     v.minimumAge !== null ? { key: t("voting.check.age", { age: v.minimumAge }), value: t("voting.check.yes") } : null,
+    { key: t("voting.ballot.ageBand"), value: answers.ageBand ? ageBandLabel(answers.ageBand, t) : t("voting.ballot.ageBandNone") },
   ].filter((row): row is { key: string; value: string } => row !== null);
   const change = (what: string) => (
     <button type="submit" name="intent" value="edit" className="mb-8 cursor-pointer text-link underline underline-offset-[0.15em]">
@@ -371,4 +383,8 @@ function CheckAnswers({ view: v, config, answers }: { view: View; config: Ballot
       </Form>
     </Page>
   );
+}
+
+function ageBandLabel(band: string, t: Translate): string {
+  return band === "Under 16" ? t("voting.ballot.ageBandUnder16") : band === "75+" ? t("voting.ballot.ageBand75") : t("voting.ballot.ageBandRange", { from: band.split("-")[0]!, to: band.split("-")[1]! });
 }

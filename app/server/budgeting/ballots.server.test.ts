@@ -329,6 +329,15 @@ describe("(d) eligibility and tenancy", () => {
 });
 
 describe("(e) secrecy", () => {
+  it("records a given age band with the participation only, and nothing that is not a band", async () => {
+    const open = await openVotingProcess(ctx, "age-bands");
+    const [a, b] = await Promise.all([ctx.resident(ctx.councilA, "a@age.test"), ctx.resident(ctx.councilA, "b@age.test")]);
+    must(await castBallot(ctx.deps, a, { ...vote(open, ["P-1"]), ageBand: "35-44" }));
+    must(await castBallot(ctx.deps, b, { ...vote(open, ["P-2"]), ageBand: "thirty-something" }));
+    const bands = await ctx.db.prisma.participation.findMany({ where: { processId: open.processId }, select: { ageBand: true } });
+    expect(bands.map((p) => p.ageBand).sort()).toEqual(["35-44", null]);
+  });
+
   it("the schema has no path between Ballot and Participation or Account", async () => {
     const schema = readFileSync(path.resolve(import.meta.dirname, "../../../prisma/schema.prisma"), "utf8");
     const model = (name: string) => new RegExp(`model ${name} \\{([\\s\\S]*?)\\n\\}`).exec(schema)![1]!;

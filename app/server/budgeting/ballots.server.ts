@@ -28,6 +28,7 @@
 // council (Postcode table, ONS Postcode Directory) — and of the budget's ward for a ward
 // budget. Age: accounts hold no date of birth, so a minimum age is a declaration on the form
 // (`ageConfirmed`), as at most UK PB events; verifying it against a register is a TODO.
+import { isAgeBand } from "~/domain/budgeting/turnout.ts";
 import { randomUUID } from "node:crypto";
 import { ballotConfigFor, checkBallot, sameChoices, type BallotChoiceInput, type BallotReason } from "~/domain/budgeting/ballot.ts";
 import { receiptEmail } from "~/domain/budgeting/ballot-messages.ts";
@@ -112,6 +113,8 @@ export interface CastBallotInput {
   postcode?: string | null;
   /** The voter ticked "I am {minimumAge} or older" (processes with a minimum age). */
   ageConfirmed?: boolean;
+  /** Optional, for turnout by age: one of AGE_BANDS; anything else is not recorded. */
+  ageBand?: string | null;
   /** Language of the receipt email; defaults to the account's. */
   locale?: Locale;
 }
@@ -356,6 +359,7 @@ export async function castBallot(deps: BallotDeps, actor: Actor | null, input: C
               channel: "online",
               wardCode: facts.value.wardCode,
               imdDecile: facts.value.imdDecile,
+              ageBand: isAgeBand(input.ageBand) ? input.ageBand : null,
               votedOn: day,
             },
           ],

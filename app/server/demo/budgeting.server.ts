@@ -11,6 +11,7 @@ import { addMilestone, completeMilestone, updateDelivery } from "../budgeting/de
 import { addProject, changePhase, createProcess, reviewProject } from "../budgeting/processes.server.ts";
 import { countBudget, publishResults } from "../budgeting/results.server.ts";
 import type { Services } from "../services.server.ts";
+import { AGE_BANDS } from "~/domain/budgeting/turnout.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -341,6 +342,8 @@ async function seedCommunityChest(services: Services, actor: Actor, councilId: s
           budgetId: budget.id,
           votingCode: codes[voter]!,
           postcode: wardOf(voter),
+          // Most give an age band; every seventh voter prefers not to say.
+          ageBand: voter % 7 === 6 ? null : AGE_BANDS[1 + ((voter * 5) % 7)]!,
           choices: group.projects.map((k) => ({ projectId: projectIds[k]!, value: 1 })),
         }),
       );

@@ -1,6 +1,12 @@
 // Resident pages of participatory budgeting: processes, projects, ideas, ballots.
 // Keys start with "voting.". Welsh: drafted in-house, awaiting the council's Welsh-language review.
 export const en = {
+  "voting.ballot.ageBand": "Your age (optional)",
+  "voting.ballot.ageBandHint": "We use this only to see which age groups took part. It is kept apart from your vote and never linked to it.",
+  "voting.ballot.ageBandNone": "Prefer not to say",
+  "voting.ballot.ageBandUnder16": "Under 16",
+  "voting.ballot.ageBandRange": "{from} to {to}",
+  "voting.ballot.ageBand75": "75 or over",
   // The list of processes
   "voting.list.title": "Community budgets",
   "voting.list.lead": "People in {council} decide together how some of the council's money is spent. Choose a budget to see its projects, and vote when voting is open.",
@@ -187,6 +193,12 @@ export const en = {
 } as const;
 
 export const cy: Record<keyof typeof en, string> = {
+  "voting.ballot.ageBand": "Eich oedran (dewisol)",
+  "voting.ballot.ageBandHint": "Rydym yn defnyddio hwn dim ond i weld pa grwpiau oedran a gymerodd ran. Caiff ei gadw ar wahân i'ch pleidlais ac ni chaiff byth ei gysylltu â hi.",
+  "voting.ballot.ageBandNone": "Mae'n well gennyf beidio â dweud",
+  "voting.ballot.ageBandUnder16": "O dan 16",
+  "voting.ballot.ageBandRange": "{from} i {to}",
+  "voting.ballot.ageBand75": "75 neu drosodd",
   "voting.list.title": "Cyllidebau cymunedol",
   "voting.list.lead": "Mae pobl yn {council} yn penderfynu gyda'i gilydd sut i wario rhywfaint o arian y cyngor. Dewiswch gyllideb i weld ei phrosiectau, a phleidleisiwch pan fydd y pleidleisio ar agor.",
   "voting.list.none": "Nid oes unrhyw gyllidebau cymunedol ar hyn o bryd. Edrychwch eto yn nes ymlaen.",
