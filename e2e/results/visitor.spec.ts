@@ -54,6 +54,14 @@ test("a visitor reads the explained results, the comparison and who voted", asyn
   await expect(wards.getByRole("cell", { name: "fewer than 10" }).first()).toBeVisible();
   await expect(wards.getByRole("cell", { name: "6", exact: true })).toHaveCount(0);
   await expect(wards.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Total" }) })).toContainText("20");
+  // The same ward figures as a map above the table: a suppressed ward is never a number.
+  const map = page.getByRole("img", { name: "Map of people who voted, by ward" });
+  await expect(map).toBeVisible();
+  await expect(page.getByText("The table below, “People who voted, by ward”, gives the same figures.")).toBeVisible();
+  await expect(map.locator("path > title").filter({ hasText: /^[^:]+: 14 people voted$/ })).toHaveCount(1);
+  await expect(map.locator("path > title").filter({ hasText: /: fewer than 10 people voted$/ }).first()).toBeAttached();
+  await expect(map.locator("path > title").filter({ hasText: /: 6 people/ })).toHaveCount(0);
+  await expect(page.getByRole("listitem").filter({ hasText: "Hatched: fewer than 10 people, or not shown" })).toBeVisible();
   await expect(page.getByRole("table", { name: "People who voted, by age" })).toBeVisible();
   await expect(page.getByRole("table", { name: "People who voted, by how deprived their neighbourhood is" }).getByRole("row")).toHaveCount(13);
   await expect(page.getByText("groups of fewer than 10 people are shown as “fewer than 10”")).toBeVisible();

@@ -2,6 +2,7 @@
 // and the turnout tables. Presentational: the words for each project come from
 // app/domain/budgeting/messages.ts, amounts from result-record.ts moneyFormatters.
 import { useLocale, useT } from "~/components/i18n.tsx";
+import { TurnoutMap, type TurnoutMapShown } from "~/components/budgeting/turnout-map.tsx";
 import { Table } from "~/components/ui/panels.tsx";
 import type { Comparison } from "~/domain/budgeting/count.ts";
 import type { Outcome } from "~/domain/budgeting/counting/outcome.ts";
@@ -147,10 +148,15 @@ export interface TurnoutShown {
   ages: TurnoutTable;
   deprivation: TurnoutTable;
   wardNames: Record<string, string>;
+  /** The ward table as a map, drawn above it; absent when no ward has a boundary. */
+  map?: TurnoutMapShown | null;
 }
 
-/** Who voted, in three captioned tables; small groups suppressed by app/domain/budgeting/turnout.ts. */
-export function TurnoutTables({ turnout, notRecordedKey }: { turnout: TurnoutShown; notRecordedKey: string }) {
+/**
+ * Who voted, in three captioned tables (the ward table with its map above it); small groups
+ * suppressed by app/domain/budgeting/turnout.ts. `idPrefix` keeps the map's ids unique.
+ */
+export function TurnoutTables({ turnout, notRecordedKey, idPrefix = "turnout" }: { turnout: TurnoutShown; notRecordedKey: string; idPrefix?: string }) {
   const t = useT();
   if (turnout.voters === 0) return <p>{t("results.turnout.none")}</p>;
   const label = (key: string, name: (k: string) => string) => (key === notRecordedKey ? t("results.turnout.notRecorded") : name(key));
@@ -173,6 +179,7 @@ export function TurnoutTables({ turnout, notRecordedKey }: { turnout: TurnoutSho
         {t("results.turnout.privacy")}
         {secondary ? ` ${t("results.turnout.secondary")}` : ""}
       </p>
+      {turnout.map ? <TurnoutMap map={turnout.map} idPrefix={idPrefix} /> : null}
       <Table
         caption={t("results.turnout.wards")}
         head={head(t("results.turnout.ward"))}

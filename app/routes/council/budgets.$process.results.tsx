@@ -62,7 +62,7 @@ export default function Results({ loaderData, params }: Route.ComponentProps) {
           <h2 id={`budget-${b.id}`}>{b.name}</h2>
           <BudgetOutcome budget={b} count={b.result} idPrefix={`budget-${b.id}`} />
           <h3>{t("results.turnout.title")}</h3>
-          <TurnoutTables turnout={b.turnout} notRecordedKey={NOT_RECORDED} />
+          <TurnoutTables turnout={b.turnout} notRecordedKey={NOT_RECORDED} idPrefix={`budget-${b.id}`} />
         </section>
       ))}
       <h2>{t("results.openData.title")}</h2>

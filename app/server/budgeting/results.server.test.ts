@@ -28,8 +28,10 @@ beforeAll(async () => {
   const p = ctx.db.prisma;
   await p.area.createMany({
     data: [
-      { councilId: ctx.councilA, type: "ward", code: WARD_A, name: "Ashton upon Mersey" },
-      { councilId: ctx.councilA, type: "ward", code: WARD_B, name: "Bucklow-St Martins" },
+      { councilId: ctx.councilA, type: "ward", code: WARD_A, name: "Ashton upon Mersey", boundary: box(-2.4, 53.4) },
+      { councilId: ctx.councilA, type: "ward", code: WARD_B, name: "Bucklow-St Martins", boundary: box(-2.3, 53.4) },
+      // Another council's ward never appears on council A's map.
+      { councilId: ctx.councilB, type: "ward", code: "E05000003", name: "Elsewhere", boundary: box(-1, 52) },
       { councilId: ctx.councilA, type: "lsoa", code: "E01000001", name: "Trafford 001A", imdDecile: 3, parentCode: WARD_A },
       { councilId: ctx.councilA, type: "lsoa", code: "E01000002", name: "Trafford 002A", imdDecile: 8, parentCode: WARD_B },
     ],
@@ -45,6 +47,18 @@ beforeAll(async () => {
 afterAll(async () => {
   await ctx?.db.close();
 });
+
+/** A GeoJSON square 0.1° on a side with its south-west corner at (lon, lat). */
+function box(lon: number, lat: number) {
+  const ring = [
+    [lon, lat],
+    [lon + 0.1, lat],
+    [lon + 0.1, lat + 0.1],
+    [lon, lat + 0.1],
+    [lon, lat],
+  ];
+  return { type: "Polygon", coordinates: [ring] };
+}
 
 const EQUAL_SHARES = { countingRule: "equal_shares", mesCompletion: "add1_utilitarian", mesUtilities: "cost" };
 
@@ -268,6 +282,13 @@ describe("publishResults and the published results", () => {
       { key: WARD_B, kind: "fewer_than", threshold: 10 },
       { key: NOT_RECORDED, kind: "fewer_than", threshold: 10 },
     ]);
+    // The map shows the same suppressed cells as the ward table, only this council's wards.
+    expect(t.map?.wards.map((w) => [w.code, w.name, w.cell])).toEqual([
+      [WARD_A, "Ashton upon Mersey", { key: WARD_A, kind: "count", count: 14, percent: 70 }],
+      [WARD_B, "Bucklow-St Martins", { key: WARD_B, kind: "fewer_than", threshold: 10 }],
+    ]);
+    for (const w of t.map!.wards) expect(w.d).toMatch(/^M[\d.]+ [\d.]+(L[\d.]+ [\d.]+)+Z$/);
+    expect(JSON.stringify(t.map)).not.toMatch(/"count":6\b/);
     expect(t.deprivation.cells.find((c) => c.key === "3")).toEqual({ key: "3", kind: "count", count: 14, percent: 70 });
     expect(t.deprivation.cells.find((c) => c.key === "8")).toEqual({ key: "8", kind: "fewer_than", threshold: 10 });
     expect(t.deprivation.cells).toHaveLength(11);

@@ -24,7 +24,8 @@ import { openDataDocument, pabulibElection, type OpenDataDocument } from "~/doma
 import { writePabulib } from "~/domain/budgeting/pabulib.ts";
 import type { Phase } from "~/domain/budgeting/process.ts";
 import { decodeComparison, decodeResult, encodeComparison, encodeResult, type ResultRecord } from "~/domain/budgeting/result-record.ts";
-import { IMD_DECILES, NOT_RECORDED, sortAgeBands, suppressTable, type TurnoutTable } from "~/domain/budgeting/turnout.ts";
+import { IMD_DECILES, NOT_RECORDED, sortAgeBands, suppressTable, type ShownCell, type TurnoutTable } from "~/domain/budgeting/turnout.ts";
+import { isAreaGeometry, shapePaths } from "~/domain/places/map.ts";
 import { err, ok, type Result } from "~/domain/result.ts";
 import type { Actor } from "~/server/accounts/sessions.server.ts";
 import type { Prisma } from "~/server/db/generated/client.ts";
@@ -388,6 +389,34 @@ export interface TurnoutView {
   deprivation: TurnoutTable;
   /** Ward code → name, for the ward table. */
   wardNames: Record<string, string>;
+  /** The ward table drawn as a map; null when no ward of the budget has a boundary. */
+  map: TurnoutMap | null;
+}
+
+/** View box of turnout maps (SVG units); wards are fitted inside it with a margin. */
+export const TURNOUT_MAP_FRAME = { width: 600, height: 450, margin: 8 } as const;
+
+export interface TurnoutMap {
+  width: number;
+  height: number;
+  /** Each ward with a boundary, its path, and its cell of the (suppressed) ward table. */
+  wards: { code: string; name: string; d: string; cell: ShownCell }[];
+}
+
+/** The map of a ward table: only cells already in the published (suppressed) table are used. */
+function turnoutMap(wards: readonly { code: string; name: string; boundary: unknown }[], table: TurnoutTable): TurnoutMap | null {
+  const cells = new Map(table.cells.map((c) => [c.key, c]));
+  const drawable = wards.flatMap((w) => {
+    const cell = cells.get(w.code);
+    return cell && isAreaGeometry(w.boundary) ? [{ key: w.code, name: w.name, cell, geometry: w.boundary }] : [];
+  });
+  if (drawable.length === 0) return null;
+  const paths = shapePaths(drawable, TURNOUT_MAP_FRAME);
+  return {
+    width: TURNOUT_MAP_FRAME.width,
+    height: TURNOUT_MAP_FRAME.height,
+    wards: drawable.map((w, i) => ({ code: w.key, name: w.name, d: paths[i]!.d, cell: w.cell })),
+  };
 }
 
 export type PublishedBudget = Omit<BudgetView, "result"> & { result: ResultView; turnout: TurnoutView };
@@ -406,7 +435,7 @@ async function turnoutFor(deps: ReadDeps, councilId: string, budget: { id: strin
     deps.prisma.area.findMany({
       where: { councilId, type: "ward", ...(budget.wardCode ? { code: budget.wardCode } : {}) },
       orderBy: { name: "asc" },
-      select: { code: true, name: true },
+      select: { code: true, name: true, boundary: true },
     }),
   ]);
   const cells = <K>(rows: { key: K; count: number }[], keys: readonly K[], name: (k: K) => string) => {
@@ -420,15 +449,16 @@ async function turnoutFor(deps: ReadDeps, councilId: string, budget: { id: strin
     return [...keys.map((k) => ({ key: name(k), count: counts.get(k) ?? 0 })), { key: NOT_RECORDED, count: unknown }];
   };
   const ages = sortAgeBands(byAge.map((r) => r.ageBand).filter((a): a is string => a !== null));
+  const wardTable = suppressTable(
+    cells(
+      byWard.map((r) => ({ key: r.wardCode, count: r._count._all })),
+      wards.map((w) => w.code),
+      (k) => k!,
+    ),
+  );
   return {
     voters: byWard.reduce((s, r) => s + r._count._all, 0),
-    wards: suppressTable(
-      cells(
-        byWard.map((r) => ({ key: r.wardCode, count: r._count._all })),
-        wards.map((w) => w.code),
-        (k) => k!,
-      ),
-    ),
+    wards: wardTable,
     ages: suppressTable(
       cells(
         byAge.map((r) => ({ key: r.ageBand, count: r._count._all })),
@@ -444,6 +474,7 @@ async function turnoutFor(deps: ReadDeps, councilId: string, budget: { id: strin
       ),
     ),
     wardNames: Object.fromEntries(wards.map((w) => [w.code, w.name])),
+    map: turnoutMap(wards, wardTable),
   };
 }
 
