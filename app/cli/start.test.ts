@@ -1,7 +1,7 @@
 // `npm start` as an operator sees it: it serves, reports ready, and on SIGTERM or SIGINT closes
 // the database and exits cleanly. How fast (the target is 5 seconds) is measured by
 // `npm run bench`, not here: a timed assertion fails on a busy machine for the wrong reason.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -9,7 +9,12 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const children: ChildProcess[] = [];
+// A failed test must not leave a server running (and spinning) behind it.
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
+});
 
 /** A port nobody is listening on, so parallel test projects never collide. */
 function freePort(): Promise<number> {
@@ -28,6 +33,7 @@ async function startServer(port: number) {
     env: { ...process.env, DATABASE_URL: `pglite:${dataDir}`, PORT: String(port), DEMO_SEED: "false", LOG_LEVEL: "silent", APP_ENV: "test" },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  children.push(child);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   for (let i = 0; i < 600; i++) {
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status === 200, () => false);

@@ -1,7 +1,7 @@
 // The demo council's participatory budgeting, built through the same use cases an officer's pages
 // call, so the demo's audit trail reads as if the demo officer had set it up:
 // - "Your ward, your say 2026", open for voting in three wards;
-// - "Trafford Community Chest 2026", run earlier in the year: 180 ballots cast with printed voting
+// - "Trafford Community Chest 2026", run earlier in the year: 120 ballots cast with printed voting
 //   codes from postcodes across the borough, counted by equal shares and published, with the
 //   funded projects now being delivered.
 // A process whose slug exists already is left as it is, so a restarted seed does not stop on it.
@@ -261,11 +261,11 @@ const CHEST_PROJECTS: [string, string, string, string[]][] = [
  * where equal shares and "most votes first" fund different things.
  */
 const CHEST_GROUPS: { voters: number; projects: number[] }[] = [
-  { voters: 70, projects: [0, 1] },
-  { voters: 25, projects: [0, 1, 7] },
-  { voters: 35, projects: [2, 4, 5] },
-  { voters: 30, projects: [3, 4] },
-  { voters: 20, projects: [6, 2] },
+  { voters: 48, projects: [0, 1] },
+  { voters: 16, projects: [0, 1, 7] },
+  { voters: 24, projects: [2, 4, 5] },
+  { voters: 20, projects: [3, 4] },
+  { voters: 12, projects: [6, 2] },
 ];
 
 async function seedCommunityChest(services: Services, actor: Actor, councilId: string, nodeId: Map<string, string>): Promise<void> {

@@ -59,7 +59,7 @@ describe("the demo council", () => {
     expect(process.phase).toBe("delivery");
     expect(process.results).toHaveLength(1);
     expect(process.results[0]!.publishedAt).not.toBeNull();
-    expect(process.results[0]!.ballotCount).toBe(180);
+    expect(process.results[0]!.ballotCount).toBe(120);
     expect(process.results[0]!.comparison).not.toBeNull();
     const funded = process.projects.filter((p) => ["selected", "in_delivery", "delivered"].includes(p.status));
     const fundedCost = funded.reduce((sum, p) => sum + p.costPence, 0n);
@@ -69,7 +69,7 @@ describe("the demo council", () => {
     expect(funded.some((p) => p.status === "delivered")).toBe(true);
     expect(funded.every((p) => p.milestones.length === 2 && p.percentComplete !== null)).toBe(true);
     const turnout = await db.prisma.participation.groupBy({ by: ["wardCode"], where: { processId: process.id }, _count: { _all: true } });
-    expect(turnout.map((t) => t._count._all)).toEqual(Array(6).fill(30));
+    expect(turnout.map((t) => t._count._all)).toEqual(Array(6).fill(20));
   });
 
   it("seeds once: a second start changes nothing", async () => {
