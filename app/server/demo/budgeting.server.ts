@@ -5,12 +5,13 @@
 //   codes from postcodes across the borough, counted by equal shares and published, with the
 //   funded projects now being delivered.
 // A process whose slug exists already is left as it is, so a restarted seed does not stop on it.
-import { createSession, getActor, type Actor } from "../accounts/sessions.server.ts";
+import type { Actor } from "../accounts/sessions.server.ts";
 import { castBallot, issueVotingCodes } from "../budgeting/ballots.server.ts";
 import { addMilestone, completeMilestone, updateDelivery } from "../budgeting/delivery.server.ts";
 import { addProject, changePhase, createProcess, reviewProject } from "../budgeting/processes.server.ts";
 import { countBudget, publishResults } from "../budgeting/results.server.ts";
 import type { Services } from "../services.server.ts";
+import { actAsStaff, must } from "./acting.server.ts";
 import { AGE_BANDS } from "~/domain/budgeting/turnout.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -140,22 +141,6 @@ const WARD_BUDGETS: DemoWardBudget[] = [
   },
 ];
 
-/** A staff actor for the demo officer: a real staff session, as if they had signed in with TOTP. */
-async function demoOfficer(services: Services, email: string): Promise<{ actor: Actor; end: () => Promise<void> }> {
-  const { prisma } = services;
-  const account = await prisma.account.findUniqueOrThrow({ where: { email }, select: { id: true } });
-  const { token, session } = await createSession(services, prisma, { accountId: account.id, kind: "staff", twoFactorVerified: true });
-  const actor = await getActor(services, token);
-  if (!actor) throw new Error("The demo officer has no session.");
-  return { actor, end: async () => void (await prisma.session.delete({ where: { id: session.id } })) };
-}
-
-function must<T>(what: string, result: { ok: true; value: T } | { ok: false; reason: string; detail?: unknown }): T {
-  if (result.ok) return result.value;
-  const detail = JSON.stringify(result.detail ?? null, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
-  throw new Error(`The demo budget process could not be set up (${what}: ${result.reason} ${detail}).`);
-}
-
 async function outcomeNodes(services: Services): Promise<Map<string, string>> {
   const tpi = await services.prisma.frameworkNode.findMany({
     where: { version: { framework: { slug: "thriving-places-index", councilId: null }, status: "published" } },
@@ -169,7 +154,7 @@ async function exists(services: Services, councilId: string, slug: string): Prom
 }
 
 export async function seedDemoBudgeting(services: Services, councilId: string, officerEmail: string): Promise<void> {
-  const { actor, end } = await demoOfficer(services, officerEmail);
+  const { actor, end } = await actAsStaff(services, officerEmail);
   try {
     const nodeId = await outcomeNodes(services);
     if (!(await exists(services, councilId, "your-ward-your-say-2026"))) await seedWardVoting(services, actor, councilId, nodeId);
@@ -184,7 +169,6 @@ async function seedWardVoting(services: Services, actor: Actor, councilId: strin
   {
     const today = new Date(services.now().toISOString().slice(0, 10));
     const process = must(
-      "create",
       await createProcess(services, actor, {
         councilId,
         title: "Your ward, your say 2026",
@@ -203,15 +187,15 @@ async function seedWardVoting(services: Services, actor: Actor, councilId: strin
         mesUtilities: "cost",
         budgets: WARD_BUDGETS.map((b) => ({ name: b.name, amount: b.amount, wardCode: b.wardCode })),
       }),
+      "create",
     );
     const budgets = await prisma.processBudget.findMany({ where: { processId: process.id }, select: { id: true, wardCode: true } });
-    must("ideas", await changePhase(services, actor, { councilId, processId: process.id, to: "ideas" }));
-    must("review", await changePhase(services, actor, { councilId, processId: process.id, to: "review" }));
+    must(await changePhase(services, actor, { councilId, processId: process.id, to: "ideas" }), "ideas");
+    must(await changePhase(services, actor, { councilId, processId: process.id, to: "review" }), "review");
     for (const ward of WARD_BUDGETS) {
       const budgetId = budgets.find((b) => b.wardCode === ward.wardCode)!.id;
       for (const p of ward.projects) {
         const project = must(
-          p.title,
           await addProject(services, actor, {
             councilId,
             processId: process.id,
@@ -223,18 +207,19 @@ async function seedWardVoting(services: Services, actor: Actor, councilId: strin
             locationText: p.locationText ?? null,
             outcomes: p.outcomes.filter((slug) => nodeId.has(slug)).map((slug) => ({ nodeId: nodeId.get(slug)! })),
           }),
+          p.title,
         );
         must(
-          `review ${p.title}`,
           await reviewProject(services, actor, {
             councilId,
             projectId: project.id,
             ...(p.notFeasible ? { decision: "not_feasible", reason: p.notFeasible } : { decision: "feasible" }),
           }),
+          `review ${p.title}`,
         );
       }
     }
-    must("voting", await changePhase(services, actor, { councilId, processId: process.id, to: "voting" }));
+    must(await changePhase(services, actor, { councilId, processId: process.id, to: "voting" }), "voting");
   }
 }
 
@@ -273,7 +258,6 @@ async function seedCommunityChest(services: Services, actor: Actor, councilId: s
   const at = (iso: string) => ({ ...services, now: () => new Date(iso) });
   const spring = at("2026-03-02T09:00:00Z");
   const process = must(
-    "create the community chest",
     await createProcess(spring, actor, {
       councilId,
       title: "Trafford Community Chest 2026",
@@ -294,16 +278,16 @@ async function seedCommunityChest(services: Services, actor: Actor, councilId: s
       mesUtilities: "cost",
       budgets: [{ name: "Whole of Trafford", amount: "£60,000" }],
     }),
+    "create the community chest",
   );
   const processId = process.id;
   const budget = await prisma.processBudget.findFirstOrThrow({ where: { processId }, select: { id: true } });
-  must("ideas", await changePhase(spring, actor, { councilId, processId, to: "ideas" }));
+  must(await changePhase(spring, actor, { councilId, processId, to: "ideas" }), "ideas");
   const review = at("2026-04-06T09:00:00Z");
-  must("review", await changePhase(review, actor, { councilId, processId, to: "review" }));
+  must(await changePhase(review, actor, { councilId, processId, to: "review" }), "review");
   const projectIds: string[] = [];
   for (const [title, cost, description, outcomes] of CHEST_PROJECTS) {
     const project = must(
-      title,
       await addProject(review, actor, {
         councilId,
         processId,
@@ -313,14 +297,15 @@ async function seedCommunityChest(services: Services, actor: Actor, councilId: s
         cost,
         outcomes: outcomes.filter((slug) => nodeId.has(slug)).map((slug) => ({ nodeId: nodeId.get(slug)! })),
       }),
+      title,
     );
-    must(`review ${title}`, await reviewProject(review, actor, { councilId, projectId: project.id, decision: "feasible" }));
+    must(await reviewProject(review, actor, { councilId, projectId: project.id, decision: "feasible" }), `review ${title}`);
     projectIds.push(project.id);
   }
   const voters = CHEST_GROUPS.reduce((n, g) => n + g.voters, 0);
-  const { codes } = must("voting codes", await issueVotingCodes(review, actor, { councilId, processId, count: voters }));
+  const { codes } = must(await issueVotingCodes(review, actor, { councilId, processId, count: voters }), "voting codes");
   const voting = at("2026-05-11T09:00:00Z");
-  must("voting", await changePhase(voting, actor, { councilId, processId, to: "voting" }));
+  must(await changePhase(voting, actor, { councilId, processId, to: "voting" }), "voting");
 
   // Real postcodes from six wards of different deprivation, enough per ward that turnout by
   // ward shows figures rather than suppressed small cells.
@@ -335,7 +320,6 @@ async function seedCommunityChest(services: Services, actor: Actor, councilId: s
   for (const group of CHEST_GROUPS) {
     for (let i = 0; i < group.voters; i++, voter++) {
       must(
-        "a demo ballot",
         await castBallot(castOn, null, {
           councilId,
           processId,
@@ -346,15 +330,16 @@ async function seedCommunityChest(services: Services, actor: Actor, councilId: s
           ageBand: voter % 7 === 6 ? null : AGE_BANDS[1 + ((voter * 5) % 7)]!,
           choices: group.projects.map((k) => ({ projectId: projectIds[k]!, value: 1 })),
         }),
+        "a demo ballot",
       );
     }
   }
   const closed = at("2026-06-08T09:00:00Z");
-  must("close voting", await changePhase(closed, actor, { councilId, processId, to: "results" }));
-  must("count", await countBudget(closed, actor, { councilId, processId, budgetId: budget.id }));
+  must(await changePhase(closed, actor, { councilId, processId, to: "results" }), "close voting");
+  must(await countBudget(closed, actor, { councilId, processId, budgetId: budget.id }), "count");
   const published = at("2026-06-22T09:00:00Z");
-  must("publish", await publishResults(published, actor, { councilId, processId }));
-  must("delivery", await changePhase(at("2026-07-01T09:00:00Z"), actor, { councilId, processId, to: "delivery" }));
+  must(await publishResults(published, actor, { councilId, processId }), "publish");
+  must(await changePhase(at("2026-07-01T09:00:00Z"), actor, { councilId, processId, to: "delivery" }), "delivery");
 
   // "You voted, we did": progress on what the count funded, whatever it funded.
   const funded = await prisma.project.findMany({ where: { processId, status: "selected" }, orderBy: { reference: "asc" }, select: { reference: true, costPence: true } });
@@ -365,7 +350,6 @@ async function seedCommunityChest(services: Services, actor: Actor, councilId: s
     const percent = done ? 100 : [60, 35, 15][(i - 1) % 3]!;
     const spentPounds = (Number(project.costPence) * (done ? 0.97 : percent / 100)) / 100;
     must(
-      `delivery of ${project.reference}`,
       await updateDelivery(autumn, actor, {
         ...ref,
         status: done ? "delivered" : "in_delivery",
@@ -373,10 +357,11 @@ async function seedCommunityChest(services: Services, actor: Actor, councilId: s
         spent: `£${spentPounds.toFixed(2)}`,
         note: done ? "Finished in September, a little under budget." : "Under way: the work started in August and is on schedule.",
       }),
+      `delivery of ${project.reference}`,
     );
-    const started = must("a milestone", await addMilestone(at("2026-07-10T09:00:00Z"), actor, { ...ref, title: "Supplier and volunteers agreed", dueDay: "31", dueMonth: "7", dueYear: "2026" }));
-    must("a milestone done", await completeMilestone(at("2026-07-28T09:00:00Z"), actor, { ...ref, milestoneId: started.id }));
-    const finish = must("a milestone", await addMilestone(autumn, actor, { ...ref, title: "Open to residents", dueDay: done ? "30" : "31", dueMonth: done ? "9" : "3", dueYear: done ? "2026" : "2027" }));
-    if (done) must("a milestone done", await completeMilestone(autumn, actor, { ...ref, milestoneId: finish.id }));
+    const started = must(await addMilestone(at("2026-07-10T09:00:00Z"), actor, { ...ref, title: "Supplier and volunteers agreed", dueDay: "31", dueMonth: "7", dueYear: "2026" }), "a milestone");
+    must(await completeMilestone(at("2026-07-28T09:00:00Z"), actor, { ...ref, milestoneId: started.id }), "a milestone done");
+    const finish = must(await addMilestone(autumn, actor, { ...ref, title: "Open to residents", dueDay: done ? "30" : "31", dueMonth: done ? "9" : "3", dueYear: done ? "2026" : "2027" }), "a milestone");
+    if (done) must(await completeMilestone(autumn, actor, { ...ref, milestoneId: finish.id }), "a milestone done");
   }
 }
