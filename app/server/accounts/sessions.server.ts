@@ -89,28 +89,41 @@ export async function createSession(
 export interface ValidatedSession {
   session: SessionInfo;
   account: AccountSummary;
+  /** Every role the account holds, read with the session; `actorFromSession` picks the usable ones. */
+  memberships: RoleGrant[];
+}
+
+interface SessionRow {
+  id: string;
+  accountId: string;
+  isStaff: boolean;
+  twoFactorVerified: boolean;
+  expiresAt: Date;
+  absoluteExpiresAt: Date | null;
+  email: string;
+  displayName: string | null;
+  memberships: string;
 }
 
 /**
  * Looks the token up by its hash, deletes it if expired (idle or absolute), and slides its
  * expiry per the policy. Returns null for a missing, malformed, unknown or expired token —
  * the route should then clear the cookie (`blankSessionCookie`).
+ *
+ * The session, its account and the account's roles come back in one statement: every request
+ * with a cookie starts here, so its round trips count on every page and every ballot.
  */
 export async function validateSessionToken(deps: SessionDeps, token: string | null | undefined): Promise<ValidatedSession | null> {
   if (!token || !looksLikeToken(token)) return null;
   const id = hashToken(token);
-  const row = await deps.prisma.session.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      accountId: true,
-      isStaff: true,
-      twoFactorVerified: true,
-      expiresAt: true,
-      absoluteExpiresAt: true,
-      account: { select: { id: true, email: true, displayName: true } },
-    },
-  });
+  const rows = await deps.prisma.$queryRaw<SessionRow[]>`
+    SELECT s."id", s."accountId", s."isStaff", s."twoFactorVerified", s."expiresAt", s."absoluteExpiresAt",
+           a."email", a."displayName",
+           COALESCE((SELECT json_agg(json_build_object('councilId', m."councilId", 'role', m."role") ORDER BY m."councilId", m."role")
+                     FROM "Membership" m WHERE m."accountId" = s."accountId"), '[]'::json)::text AS "memberships"
+    FROM "Session" s JOIN "Account" a ON a."id" = s."accountId"
+    WHERE s."id" = ${id}`;
+  const row = rows[0];
   if (!row) return null;
   const now = deps.now();
   const check = checkSessionExpiry(row, now);
@@ -133,7 +146,8 @@ export async function validateSessionToken(deps: SessionDeps, token: string | nu
       absoluteExpiresAt: row.absoluteExpiresAt,
       refreshed: check.refreshed,
     },
-    account: row.account,
+    account: { id: row.accountId, email: row.email, displayName: row.displayName },
+    memberships: JSON.parse(row.memberships) as RoleGrant[],
   };
 }
 
@@ -166,22 +180,18 @@ export interface Actor {
  */
 export async function getActor(deps: SessionDeps, sessionToken: string | null | undefined): Promise<Actor | null> {
   const validated = await validateSessionToken(deps, sessionToken);
-  return validated ? actorFromSession(deps, validated) : null;
+  return validated ? actorFromSession(validated) : null;
 }
 
 /**
  * `getActor` for a session the caller has already validated (the HTTP server validates once per
  * request, so the session slides once). Null for a staff session still waiting for TOTP.
  */
-export async function actorFromSession(deps: Pick<Services, "prisma">, validated: ValidatedSession): Promise<Actor | null> {
-  const { session, account } = validated;
+export function actorFromSession(validated: ValidatedSession): Actor | null {
+  const { session, account, memberships } = validated;
   if (session.isStaff && !session.twoFactorVerified) return null;
-  const memberships = await deps.prisma.membership.findMany({
-    where: { accountId: account.id, ...(session.isStaff ? {} : { role: "resident" }) },
-    select: { councilId: true, role: true },
-    orderBy: [{ councilId: "asc" }, { role: "asc" }],
-  });
-  return { account, session, roles: memberships };
+  const roles = session.isStaff ? memberships : memberships.filter((m) => m.role === "resident");
+  return { account, session, roles };
 }
 
 /**

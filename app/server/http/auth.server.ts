@@ -20,7 +20,7 @@ export async function resolveAuth(services: Services, request: Request): Promise
   if (!token) return { auth: { session: null, actor: null }, setCookie: null };
   const session = await validateSessionToken(services, token);
   if (!session) return { auth: { session: null, actor: null }, setCookie: blankSessionCookie(services.config) };
-  const actor = await actorFromSession(services, session);
+  const actor = actorFromSession(session);
   const setCookie = session.session.refreshed
     ? sessionCookie(services.config, token, session.session.expiresAt, services.now())
     : null;
