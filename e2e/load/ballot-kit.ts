@@ -273,6 +273,8 @@ export function inProcessCaster(services: Services): CastOne {
       choices,
       votingCode: "votingCode" in voter ? voter.votingCode : null,
       expectedRevision: expectedRevision ?? null,
+      // As the voting page does: the receipt goes out in the page's language.
+      locale: "en",
     });
     if (!result.ok) return { ok: false, reason: result.reason };
     return { ok: true, reference: result.value.reference, revision: result.value.revision, status: result.value.status };
@@ -322,24 +324,39 @@ class Samples {
 }
 
 /**
- * `clients` concurrent callers, each running `op` back to back until `seconds` have passed (an
- * operation started before the end is waited for and counted). `op` resolves to whether it
- * succeeded; a throw counts as a failure and is handed to `onError`.
+ * `clients` concurrent callers, each running `op` until `seconds` have passed (an operation
+ * started before the end is waited for and counted). `op` resolves to whether it succeeded; a
+ * throw counts as a failure and is handed to `onError`.
+ *
+ * Without `rate`, each caller runs back to back (a closed loop: the offered load is whatever the
+ * system can take, so latency is mostly queueing). With `rate` (operations per second, all
+ * callers together), each caller starts its operations on a fixed schedule, one every
+ * clients ÷ rate seconds (an open loop, like people arriving), and latency is counted from the
+ * scheduled start — so a slow operation that delays the next one is charged for the delay, not
+ * hidden by it ("coordinated omission").
  */
 export async function runFor(
   clients: number,
   seconds: number,
   op: (client: number) => Promise<boolean>,
   onError: (error: unknown) => void = () => {},
+  rate?: number,
 ): Promise<Timing> {
   const samples = new Samples();
   let failures = 0;
   const started = performance.now();
   const deadline = started + seconds * 1000;
+  const interval = rate ? (clients / rate) * 1000 : 0;
   await Promise.all(
     Array.from({ length: clients }, async (_, client) => {
-      while (performance.now() < deadline) {
-        const t0 = performance.now();
+      // Staggered, so the callers do not all start on the same tick.
+      let scheduled = started + (interval * client) / clients;
+      while ((interval ? scheduled : performance.now()) < deadline) {
+        if (interval) {
+          const wait = scheduled - performance.now();
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        }
+        const t0 = interval ? scheduled : performance.now();
         let ok = false;
         try {
           ok = await op(client);
@@ -348,6 +365,7 @@ export async function runFor(
         }
         samples.add(performance.now() - t0);
         if (!ok) failures++;
+        scheduled += interval;
       }
     }),
   );

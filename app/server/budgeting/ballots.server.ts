@@ -30,7 +30,7 @@
 // (`ageConfirmed`), as at most UK PB events; verifying it against a register is a TODO.
 import { isAgeBand } from "~/domain/budgeting/turnout.ts";
 import { randomUUID } from "node:crypto";
-import { ballotConfigFor, checkBallot, sameChoices, type BallotChoiceInput, type BallotReason } from "~/domain/budgeting/ballot.ts";
+import { ballotConfigFor, checkBallot, sameChoices, type BallotChoiceInput, type BallotReason, type BallotSettings } from "~/domain/budgeting/ballot.ts";
 import { receiptEmail } from "~/domain/budgeting/ballot-messages.ts";
 import type { Pence } from "~/domain/budgeting/money.ts";
 import { canIssueVotingCodes } from "~/domain/budgeting/process.ts";
@@ -169,34 +169,146 @@ function refuse(reason: CastReason, detail?: unknown): never {
   throw new Refusal(err(reason, detail));
 }
 
+/** What one ballot needs to know about its process, read in one statement under the process lock. */
+interface CastScene {
+  title: string;
+  phase: string;
+  votingCloseAt: Date | null;
+  useVotingCodes: boolean;
+  minimumAge: number | null;
+  requirePostcodeInArea: boolean;
+  settings: BallotSettings;
+  budget: { id: string; name: string; wardCode: string | null; amountPence: Pence };
+  projects: { id: string; budgetId: string; costPence: Pence; reference: string; title: string }[];
+  /** The typed voting code's row, if a code was typed and exists. */
+  code: { processId: string; used: boolean } | null;
+  /** Where the typed postcode is, if one was typed and is the council's. */
+  postcode: { wardCode: string; imdDecile: number | null } | null;
+  /** Whether this voter already has a ballot in this budget (read without a row lock). */
+  hasBallot: boolean;
+}
+
+interface SceneRow {
+  title: string;
+  phase: string;
+  votingCloseAt: Date | null;
+  useVotingCodes: boolean;
+  minimumAge: number | null;
+  requirePostcodeInArea: boolean;
+  ballotType: BallotSettings["ballotType"];
+  minProjects: number;
+  maxProjects: number | null;
+  points: number | null;
+  pointsPerProjectCap: number | null;
+  rankCount: number | null;
+  budgetName: string;
+  wardCode: string | null;
+  amountPence: string;
+  projects: string;
+  code: string | null;
+  postcode: string | null;
+  hasBallot: boolean;
+}
+
+/**
+ * Locks the process row (SHARE: many ballots at once; closing voting takes an UPDATE lock and so
+ * waits for them) and reads, in the same statement, the settings, the budget, its projects on the
+ * ballot, the typed code's row, the typed postcode's ward and IMD decile, and whether the voter
+ * has voted here already. One round trip instead of eight: under load a ballot's cost is its
+ * round trips (e2e/load/README.md). Which voter key applies depends on the process (code or
+ * account), so both candidates are passed and the statement picks one.
+ */
+async function lockScene(
+  tx: Tx,
+  input: CastBallotInput,
+  lookups: { codeHash: string | null; postcode: string | null; codeVoterKey: string | null; accountVoterKey: string | null },
+): Promise<CastScene | null> {
+  const { codeHash, postcode } = lookups;
+  const rows = await tx.$queryRaw<SceneRow[]>`
+    SELECT p."title", p."phase"::text AS "phase", p."votingCloseAt", p."useVotingCodes", p."minimumAge",
+           p."requirePostcodeInArea", p."ballotType"::text AS "ballotType", p."minProjects", p."maxProjects",
+           p."points", p."pointsPerProjectCap", p."rankCount",
+           b."name" AS "budgetName", b."wardCode", b."amountPence"::text AS "amountPence",
+           COALESCE((
+             SELECT json_agg(json_build_object('id', pr."id", 'costPence', pr."costPence"::text, 'reference', pr."reference", 'title', pr."title"))
+             FROM "Project" pr
+             WHERE pr."budgetId" = b."id" AND pr."processId" = p."id" AND pr."status" = 'feasible'
+           ), '[]'::json)::text AS "projects",
+           (SELECT json_build_object('processId', vc."processId", 'used', vc."usedAt" IS NOT NULL)::text
+              FROM "VotingCode" vc WHERE vc."codeHash" = ${codeHash}) AS "code",
+           (SELECT json_build_object('wardCode', pc."wardCode", 'imdDecile', a."imdDecile")::text
+              FROM "Postcode" pc
+              LEFT JOIN "Area" a ON a."councilId" = pc."councilId" AND a."type" = 'lsoa' AND a."code" = pc."lsoaCode"
+              WHERE pc."councilId" = p."councilId" AND pc."postcode" = ${postcode}) AS "postcode",
+           EXISTS (SELECT 1 FROM "Ballot" bl
+                   WHERE bl."budgetId" = b."id"
+                     AND bl."voterKey" = CASE WHEN p."useVotingCodes" THEN ${lookups.codeVoterKey} ELSE ${lookups.accountVoterKey} END) AS "hasBallot"
+    FROM "BudgetProcess" p
+    JOIN "ProcessBudget" b ON b."processId" = p."id" AND b."id" = ${input.budgetId}
+    WHERE p."id" = ${input.processId} AND p."councilId" = ${input.councilId}
+    FOR SHARE OF p`;
+  const row = rows[0];
+  if (!row) return null;
+  const projects = (JSON.parse(row.projects) as { id: string; costPence: string; reference: string; title: string }[]).map((p) => ({
+    ...p,
+    budgetId: input.budgetId,
+    costPence: BigInt(p.costPence),
+  }));
+  return {
+    title: row.title,
+    phase: row.phase,
+    votingCloseAt: row.votingCloseAt,
+    useVotingCodes: row.useVotingCodes,
+    minimumAge: row.minimumAge,
+    requirePostcodeInArea: row.requirePostcodeInArea,
+    settings: {
+      ballotType: row.ballotType,
+      minProjects: row.minProjects,
+      maxProjects: row.maxProjects,
+      points: row.points,
+      pointsPerProjectCap: row.pointsPerProjectCap,
+      rankCount: row.rankCount,
+    },
+    budget: { id: input.budgetId, name: row.budgetName, wardCode: row.wardCode, amountPence: BigInt(row.amountPence) },
+    projects,
+    code: row.code === null ? null : (JSON.parse(row.code) as CastScene["code"]),
+    postcode: row.postcode === null ? null : (JSON.parse(row.postcode) as CastScene["postcode"]),
+    hasBallot: row.hasBallot,
+  };
+}
+
 interface StatsFacts {
   wardCode: string | null;
   imdDecile: number | null;
 }
 
-/** Postcode eligibility and the ward / IMD decile for turnout statistics. */
-async function checkPostcode(
-  deps: BallotDeps,
-  input: CastBallotInput,
-  required: boolean,
-  budgetWard: string | null,
-): Promise<Result<StatsFacts, CastReason>> {
+/** Postcode eligibility, and the ward and IMD decile for turnout statistics. */
+function checkPostcode(scene: CastScene, typed: string, normalised: string | null): Result<StatsFacts, CastReason> {
+  const required = scene.requirePostcodeInArea;
   const none = { wardCode: null, imdDecile: null };
-  const raw = input.postcode?.trim() ?? "";
-  if (raw === "") return required ? err("postcode_required") : ok(none);
-  const normalised = normalisePostcode(raw);
-  if (!normalised.ok) return required ? err("postcode_invalid") : ok(none);
-  const row = await deps.prisma.postcode.findUnique({
-    where: { councilId_postcode: { councilId: input.councilId, postcode: normalised.value } },
-    select: { wardCode: true, lsoaCode: true },
-  });
-  if (!row) return required ? err("postcode_not_in_area") : ok(none);
-  if (required && budgetWard !== null && row.wardCode !== budgetWard) return err("postcode_not_in_ward");
-  const lsoa = await deps.prisma.area.findUnique({
-    where: { councilId_type_code: { councilId: input.councilId, type: "lsoa", code: row.lsoaCode } },
-    select: { imdDecile: true },
-  });
-  return ok({ wardCode: row.wardCode, imdDecile: lsoa?.imdDecile ?? null });
+  if (typed === "") return required ? err("postcode_required") : ok(none);
+  if (normalised === null) return required ? err("postcode_invalid") : ok(none);
+  if (!scene.postcode) return required ? err("postcode_not_in_area") : ok(none);
+  if (required && scene.budget.wardCode !== null && scene.postcode.wardCode !== scene.budget.wardCode) return err("postcode_not_in_ward");
+  return ok(scene.postcode);
+}
+
+/** The voter's ballot in one budget with its choices, locked until the transaction ends. */
+async function lockBallot(tx: Tx, budgetId: string, voterKey: string) {
+  const rows = await tx.$queryRaw<{ id: string; revision: number; reference: string; channel: string; choices: string }[]>`
+    SELECT bl."id", bl."revision", bl."reference", bl."channel"::text AS "channel",
+           COALESCE((SELECT json_agg(json_build_object('projectId', c."projectId", 'value', c."value"))
+                     FROM "BallotChoice" c WHERE c."ballotId" = bl."id"), '[]'::json)::text AS "choices"
+    FROM "Ballot" bl
+    WHERE bl."budgetId" = ${budgetId} AND bl."voterKey" = ${voterKey}
+    FOR UPDATE OF bl`;
+  const row = rows[0];
+  return row ? { ...row, choices: JSON.parse(row.choices) as BallotChoiceInput[] } : null;
+}
+
+/** "2026-12-04": a day as SQL reads it, whatever the database session's time zone. */
+function isoDay(day: Date): string {
+  return day.toISOString().slice(0, 10);
 }
 
 /**
@@ -204,108 +316,80 @@ async function checkPostcode(
  * voter can act on. Idempotent: the same choices sent again return the same reference and
  * revision and write nothing. After the commit, a receipt email is sent to a signed-in voter
  * (new or changed ballots only); it states the reference, not the choices.
+ *
+ * A first ballot costs four round trips (BEGIN, the locked read, one insert statement, COMMIT),
+ * and a changed one five; every check runs between the read and the first write.
  */
 export async function castBallot(deps: BallotDeps, actor: Actor | null, input: CastBallotInput): Promise<CastResult> {
   if (!Array.isArray(input.choices)) return err("invalid_value", { projectId: "", value: Number.NaN });
-  const process = await deps.prisma.budgetProcess.findFirst({
-    where: { id: input.processId, councilId: input.councilId },
-    select: {
-      title: true,
-      phase: true,
-      votingCloseAt: true,
-      useVotingCodes: true,
-      minimumAge: true,
-      requirePostcodeInArea: true,
-      budgets: { where: { id: input.budgetId }, select: { id: true, name: true, wardCode: true } },
-    },
-  });
-  const budget = process?.budgets[0];
-  if (!process || !budget) return err("not_found");
   const now = deps.now();
-  // Early answer, so a voter after the close is told that rather than asked for a postcode;
-  // the transaction checks again under the process lock, and that check is the one that counts.
-  const phaseProblem = phaseRefusal(process.phase, process.votingCloseAt, now);
-  if (phaseProblem) return err(phaseProblem);
-
-  // Who is voting: a voting code, or a resident of this council.
-  let voterKey: string;
-  let code: { normalised: string; hash: string } | null = null;
-  if (process.useVotingCodes) {
-    const typed = input.votingCode?.trim() ?? "";
-    if (typed === "") return err("code_required");
-    const normalised = normaliseVotingCode(typed);
-    if (!normalised) return err("code_invalid");
-    code = { normalised, hash: votingCodeHash(deps.config.appSecret, normalised) };
-    voterKey = codeVoterKey(deps.config.appSecret, budget.id, normalised);
-  } else {
-    if (!actor) return err("not_signed_in");
-    if (!can(actor.roles, input.councilId, "participate")) return err("not_eligible");
-    voterKey = accountVoterKey(deps.config.appSecret, budget.id, actor.account.id);
-  }
-  if (process.minimumAge !== null && input.ageConfirmed !== true) return err("age_not_confirmed", { minimumAge: process.minimumAge });
-  const facts = await checkPostcode(deps, input, process.requirePostcodeInArea, budget.wardCode);
-  if (!facts.ok) return facts;
-
-  const day = ukDay(now);
-  // Code voters have no account here: their participation is counted without one.
-  const accountId = code ? null : actor!.account.id;
+  const day = isoDay(ukDay(now));
+  const typedCode = input.votingCode?.trim() ?? "";
+  const normalisedCode = typedCode === "" ? null : normaliseVotingCode(typedCode);
+  const codeHash = normalisedCode ? votingCodeHash(deps.config.appSecret, normalisedCode) : null;
+  const typedPostcode = input.postcode?.trim() ?? "";
+  const parsedPostcode = typedPostcode === "" ? null : normalisePostcode(typedPostcode);
+  const postcode = parsedPostcode?.ok ? parsedPostcode.value : null;
+  const lookups = {
+    codeHash,
+    postcode,
+    codeVoterKey: normalisedCode ? codeVoterKey(deps.config.appSecret, input.budgetId, normalisedCode) : null,
+    accountVoterKey: actor ? accountVoterKey(deps.config.appSecret, input.budgetId, actor.account.id) : null,
+  };
 
   const result = await transact<CastResult, CastResult>(
     deps.prisma,
     async (tx) => {
-      const locked = await lockProcess(tx, input.councilId, input.processId, "share");
-      if (!locked) refuse("not_found");
-      const settings = await tx.budgetProcess.findUniqueOrThrow({
-        where: { id: input.processId },
-        select: {
-          votingCloseAt: true,
-          ballotType: true,
-          minProjects: true,
-          maxProjects: true,
-          points: true,
-          pointsPerProjectCap: true,
-          rankCount: true,
-          budgets: { where: { id: budget.id }, select: { id: true, amountPence: true } },
-        },
-      });
-      const closed = phaseRefusal(locked.phase, settings.votingCloseAt, now);
+      const scene = await lockScene(tx, input, lookups);
+      if (!scene) refuse("not_found");
+      // Voting is open only in the voting phase and before the published closing time; read
+      // under the lock, so no ballot lands after an officer closes voting.
+      const closed = phaseRefusal(scene.phase, scene.votingCloseAt, now);
       if (closed) refuse(closed);
-      const projects = await tx.project.findMany({
-        where: { budgetId: budget.id, processId: input.processId, status: "feasible" },
-        select: { id: true, budgetId: true, costPence: true, reference: true, title: true },
-      });
-      const config = ballotConfigFor(settings, settings.budgets[0]!);
-      if (!config.ok) refuse("invalid_ballot_settings");
 
-      let codeSpent = false;
-      if (code) {
-        const row = await tx.votingCode.findUnique({ where: { codeHash: code.hash }, select: { processId: true, usedAt: true } });
-        if (!row || row.processId !== input.processId) refuse("code_invalid");
-        codeSpent = row.usedAt !== null;
+      // Who is voting: a voting code, or a resident of this council.
+      let voterKey: string;
+      let code: { hash: string; spent: boolean } | null = null;
+      if (scene.useVotingCodes) {
+        if (typedCode === "") refuse("code_required");
+        if (!lookups.codeVoterKey) refuse("code_invalid");
+        voterKey = lookups.codeVoterKey;
+      } else {
+        if (!actor) refuse("not_signed_in");
+        if (!can(actor.roles, input.councilId, "participate")) refuse("not_eligible");
+        voterKey = lookups.accountVoterKey!;
+      }
+      if (scene.minimumAge !== null && input.ageConfirmed !== true) refuse("age_not_confirmed", { minimumAge: scene.minimumAge });
+      const facts = checkPostcode(scene, typedPostcode, postcode);
+      if (!facts.ok) refuse(facts.reason);
+
+      const config = ballotConfigFor(scene.settings, scene.budget);
+      if (!config.ok) refuse("invalid_ballot_settings");
+      if (scene.useVotingCodes) {
+        if (!scene.code || scene.code.processId !== input.processId) refuse("code_invalid");
+        code = { hash: codeHash!, spent: scene.code.used };
       }
       const checked = checkBallot(
         config.value,
-        projects.map((p) => ({ ...p, feasible: true })),
+        scene.projects.map((p) => ({ ...p, feasible: true })),
         input.choices,
       );
       if (!checked.ok) refuse(checked.reason, checked.detail);
       const choices = checked.value.choices;
+      const choicesJson = JSON.stringify(choices.map((c) => ({ projectId: c.projectId, value: c.value })));
 
       let status: CastReceipt["status"] | null = null;
       let reference = "";
       let revision = 0;
       for (let round = 0; status === null; round++) {
         if (round >= 4) throw new Error("could not insert or find the ballot");
-        const existing = (
-          await tx.$queryRaw<{ id: string; revision: number; reference: string; channel: string }[]>`
-            SELECT "id", "revision", "reference", "channel"::text AS "channel" FROM "Ballot"
-            WHERE "budgetId" = ${budget.id} AND "voterKey" = ${voterKey} FOR UPDATE`
-        )[0];
+        // The first round trusts the locked read's "no ballot yet": an insert that loses a race
+        // to a concurrent one inserts nothing, and the next round looks again under a row lock.
+        const existing = round === 0 && !scene.hasBallot ? null : await lockBallot(tx, scene.budget.id, voterKey);
         if (existing) {
           // A paper ballot's code was typed in by an officer: nothing about it is shown online.
           if (code && existing.channel !== "online") refuse("code_used");
-          const stored = await tx.ballotChoice.findMany({ where: { ballotId: existing.id }, select: { projectId: true, value: true } });
-          if (sameChoices(stored, choices)) {
+          if (sameChoices(existing.choices, choices)) {
             // The same ballot again — a retry after a lost confirmation — gets its reference
             // back, whether the voter signed in or used a code.
             reference = existing.reference;
@@ -319,62 +403,74 @@ export async function castBallot(deps: BallotDeps, actor: Actor | null, input: C
           if (typeof input.expectedRevision === "number" && input.expectedRevision < existing.revision)
             refuse("stale_ballot", { revision: existing.revision, reference: existing.reference });
           revision = existing.revision + 1;
-          await tx.ballotChoice.deleteMany({ where: { ballotId: existing.id } });
-          await tx.ballotChoice.createMany({ data: choices.map((c) => ({ ballotId: existing.id, ...c })) });
-          await tx.ballot.update({ where: { id: existing.id }, data: { revision, castAt: day } });
+          // One statement: drop the choices no longer made, upsert the rest, bump the revision.
+          // The two touch disjoint rows, so they can share a snapshot.
+          await tx.$executeRaw`
+            WITH "wanted" AS (
+              SELECT x."projectId", x."value" FROM json_to_recordset(${choicesJson}::json) AS x("projectId" text, "value" int)
+            ), "dropped" AS (
+              DELETE FROM "BallotChoice" c
+              WHERE c."ballotId" = ${existing.id} AND c."projectId" NOT IN (SELECT "projectId" FROM "wanted")
+            ), "kept" AS (
+              INSERT INTO "BallotChoice" ("ballotId", "projectId", "value")
+              SELECT ${existing.id}, w."projectId", w."value" FROM "wanted" w
+              ON CONFLICT ("ballotId", "projectId") DO UPDATE SET "value" = EXCLUDED."value"
+            )
+            UPDATE "Ballot" SET "revision" = ${revision}, "castAt" = ${day}::timestamp WHERE "id" = ${existing.id}`;
           status = "replaced";
           break;
         }
         if (code) {
-          if (codeSpent) refuse("code_used");
+          if (code.spent) refuse("code_used");
           // Atomic single use: of two submissions with one code, only one sees usedAt null.
-          const spent = await tx.votingCode.updateMany({ where: { codeHash: code.hash, usedAt: null }, data: { usedAt: day } });
-          if (spent.count !== 1) {
+          const spent = await tx.$executeRaw`
+            UPDATE "VotingCode" SET "usedAt" = ${day}::timestamp WHERE "codeHash" = ${code.hash} AND "usedAt" IS NULL`;
+          if (spent !== 1) {
             // Another submission with this code committed first: look again, so an identical
             // one gets that ballot's reference and a different one is refused.
-            codeSpent = true;
+            code.spent = true;
             continue;
           }
         }
         reference = newBallotReference();
-        // Random ids (UUID v4), not Prisma's default cuid: a cuid embeds its creation time in
-        // milliseconds, which would pair a Ballot with the Participation row written beside it.
-        const ballotId = randomUUID();
-        // ON CONFLICT DO NOTHING: losing a race (or, rarely, a reference collision) inserts
-        // nothing and raises nothing; the next round finds the winner's row.
-        const inserted = await tx.ballot.createMany({
-          data: [{ id: ballotId, processId: input.processId, budgetId: budget.id, voterKey, reference, channel: "online", castAt: day }],
-          skipDuplicates: true,
-        });
-        if (inserted.count !== 1) continue;
-        await tx.ballotChoice.createMany({ data: choices.map((c) => ({ ballotId, ...c })) });
-        // Who took part, never how: no reference to the ballot. Day only.
-        await tx.participation.createMany({
-          data: [
-            {
-              id: randomUUID(),
-              processId: input.processId,
-              budgetId: budget.id,
-              accountId,
-              channel: "online",
-              wardCode: facts.value.wardCode,
-              imdDecile: facts.value.imdDecile,
-              ageBand: isAgeBand(input.ageBand) ? input.ageBand : null,
-              votedOn: day,
-            },
-          ],
-          skipDuplicates: true,
-        });
+        // Code voters have no account here: their participation is counted without one.
+        const accountId = code ? null : actor!.account.id;
+        const ageBand = isAgeBand(input.ageBand) ? input.ageBand : null;
+        // The ballot, its choices and the participation in one statement. ON CONFLICT DO NOTHING:
+        // losing a race (or, rarely, a reference collision) inserts nothing and raises nothing,
+        // and the next round finds the winner's row. Random ids (UUID v4), not Prisma's default
+        // cuid: a cuid embeds its creation time in milliseconds, which would pair a Ballot with
+        // the Participation row written beside it. The participation says who took part, never
+        // how: no reference to the ballot, and the day only.
+        const inserted = await tx.$queryRaw<{ n: number }[]>`
+          WITH "ballot" AS (
+            INSERT INTO "Ballot" ("id", "processId", "budgetId", "voterKey", "reference", "channel", "revision", "castAt")
+            VALUES (${randomUUID()}, ${input.processId}, ${scene.budget.id}, ${voterKey}, ${reference}, 'online', 1, ${day}::timestamp)
+            ON CONFLICT DO NOTHING
+            RETURNING "id"
+          ), "choices" AS (
+            INSERT INTO "BallotChoice" ("ballotId", "projectId", "value")
+            SELECT b."id", x."projectId", x."value"
+            FROM "ballot" b, json_to_recordset(${choicesJson}::json) AS x("projectId" text, "value" int)
+          ), "participation" AS (
+            INSERT INTO "Participation" ("id", "processId", "budgetId", "accountId", "channel", "wardCode", "imdDecile", "ageBand", "votedOn")
+            SELECT ${randomUUID()}, ${input.processId}, ${scene.budget.id}, ${accountId}, 'online', ${facts.value.wardCode},
+                   ${facts.value.imdDecile}::int, ${ageBand}, ${day}::date
+            FROM "ballot"
+            ON CONFLICT DO NOTHING
+          )
+          SELECT count(*)::int AS "n" FROM "ballot"`;
+        if (Number(inserted[0]?.n ?? 0) !== 1) continue;
         revision = 1;
         status = "recorded";
       }
 
-      const byId = new Map(projects.map((p) => [p.id, p]));
+      const byId = new Map(scene.projects.map((p) => [p.id, p]));
       return ok({
         reference,
         revision,
-        processTitle: process.title,
-        budgetName: budget.name,
+        processTitle: scene.title,
+        budgetName: scene.budget.name,
         status,
         choices: choices.map((c) => {
           const p = byId.get(c.projectId)!;
@@ -398,20 +494,24 @@ export async function castBallot(deps: BallotDeps, actor: Actor | null, input: C
  */
 async function sendReceipt(deps: BallotDeps, actor: Actor, locale: Locale | undefined, receipt: CastReceipt): Promise<boolean> {
   try {
-    const account = await deps.prisma.account.findUnique({ where: { id: actor.account.id }, select: { email: true, locale: true } });
-    if (!account) return false;
-    const lang: Locale = locale ?? (isLocale(account.locale) ? account.locale : "en");
+    // The voting page passes the language it was read in; only other callers cost a read.
+    const lang: Locale = locale ?? (await accountLocale(deps, actor.account.id));
     const email = receiptEmail(lang, {
       processTitle: receipt.processTitle,
       budgetName: receipt.budgetName,
       reference: receipt.reference,
       changed: receipt.status === "replaced",
     });
-    await deps.mailer.send({ to: account.email, ...email });
+    await deps.mailer.send({ to: actor.account.email, ...email });
     return true;
   } catch {
     return false;
   }
+}
+
+async function accountLocale(deps: BallotDeps, accountId: string): Promise<Locale> {
+  const account = await deps.prisma.account.findUnique({ where: { id: accountId }, select: { locale: true } });
+  return isLocale(account?.locale) ? account.locale : "en";
 }
 
 // ───────────────────────────── reading ballots ─────────────────────────────

@@ -137,12 +137,16 @@ export function randomCrockford(length: number): string {
   return out;
 }
 
+// Built once: constructing an Intl.DateTimeFormat costs far more than using one, and every
+// ballot asks for the day.
+const UK_DATE = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+
 /**
  * The calendar day in the UK (Europe/London) as a Date at UTC midnight: what Participation.votedOn
  * (@db.Date) and Ballot.castAt store, so neither can be matched to the other by time of day.
  */
 export function ukDay(now: Date): Date {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
+  const parts = UK_DATE.formatToParts(now);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   return new Date(Date.UTC(get("year"), get("month") - 1, get("day")));
 }
