@@ -40,19 +40,9 @@ import { normalisePostcode } from "~/domain/places/postcode.ts";
 import { err, ok, type Result } from "~/domain/result.ts";
 import type { Actor } from "~/server/accounts/sessions.server.ts";
 import type { Services } from "~/server/services.server.ts";
-import {
-  CROCKFORD,
-  audit,
-  budgetingHmac,
-  canManage,
-  lockProcess,
-  randomCrockford,
-  Refusal,
-  transact,
-  ukDay,
-  type BudgetingDeps,
-  type Tx,
-} from "./support.server.ts";
+import { audit } from "~/server/audit/audit.server.ts";
+import { Refusal, transact, type Tx } from "~/server/db/transact.server.ts";
+import { CROCKFORD, budgetingHmac, canManage, lockProcess, randomCrockford, ukDay, type BudgetingDeps } from "./support.server.ts";
 
 export type BallotDeps = BudgetingDeps & Pick<Services, "mailer">;
 

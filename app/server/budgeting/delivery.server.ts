@@ -19,7 +19,9 @@ import type { Pence } from "~/domain/budgeting/money.ts";
 import type { Phase, ProjectStatus } from "~/domain/budgeting/process.ts";
 import { err, ok, type Result } from "~/domain/result.ts";
 import type { Actor } from "~/server/accounts/sessions.server.ts";
-import { audit, canManage, lockProcess, Refusal, transact, ukDay, type BudgetingDeps, type Tx } from "./support.server.ts";
+import { audit } from "~/server/audit/audit.server.ts";
+import { Refusal, transact, type Tx } from "~/server/db/transact.server.ts";
+import { canManage, lockProcess, ukDay, type BudgetingDeps } from "./support.server.ts";
 
 export type DeliveryUseCaseReason = "forbidden" | "not_found" | "invalid" | "phase_locked" | "not_selected" | "already_complete" | "too_many_milestones";
 

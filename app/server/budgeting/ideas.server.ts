@@ -12,7 +12,9 @@ import { isPublicPhase, type FieldErrors, type Phase } from "~/domain/budgeting/
 import { err, ok, type Result } from "~/domain/result.ts";
 import type { Actor } from "~/server/accounts/sessions.server.ts";
 import { insertProject, type ProjectInput } from "./processes.server.ts";
-import { audit, canManage, lockProcess, Refusal, transact, type BudgetingDeps, type Tx } from "./support.server.ts";
+import { audit } from "~/server/audit/audit.server.ts";
+import { Refusal, transact, type Tx } from "~/server/db/transact.server.ts";
+import { canManage, lockProcess, type BudgetingDeps } from "./support.server.ts";
 
 export type IdeaReason =
   | "forbidden"

@@ -58,7 +58,9 @@ import { err, ok, type Result } from "~/domain/result.ts";
 import type { Actor } from "~/server/accounts/sessions.server.ts";
 import { Prisma } from "~/server/db/generated/client.ts";
 import { codeVoterKey, normaliseVotingCode, votingCodeHash } from "./ballots.server.ts";
-import { audit, budgetingHmac, canManage, lockProcess, randomCrockford, Refusal, transact, ukDay, type BudgetingDeps, type Tx } from "./support.server.ts";
+import { audit } from "~/server/audit/audit.server.ts";
+import { Refusal, transact, type Tx } from "~/server/db/transact.server.ts";
+import { budgetingHmac, canManage, lockProcess, randomCrockford, ukDay, type BudgetingDeps } from "./support.server.ts";
 
 export type PaperDeps = BudgetingDeps;
 

@@ -32,7 +32,9 @@ import {
 import { MAX_PENCE } from "~/domain/budgeting/money.ts";
 import { err, ok, type Result } from "~/domain/result.ts";
 import type { Actor } from "~/server/accounts/sessions.server.ts";
-import { audit, canManage, lockProcess, Refusal, transact, type BudgetingDeps, type Tx } from "./support.server.ts";
+import { audit } from "~/server/audit/audit.server.ts";
+import { Refusal, transact, type Tx } from "~/server/db/transact.server.ts";
+import { canManage, lockProcess, type BudgetingDeps } from "./support.server.ts";
 
 export type { BudgetingDeps } from "./support.server.ts";
 

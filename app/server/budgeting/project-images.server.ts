@@ -6,7 +6,9 @@ import { validateProjectImage } from "~/domain/budgeting/project-image.ts";
 import { canEditProjects, isPublicPhase, type Phase } from "~/domain/budgeting/process.ts";
 import { err, ok, type Result } from "~/domain/result.ts";
 import type { Actor } from "~/server/accounts/sessions.server.ts";
-import { audit, canManage, lockProcess, Refusal, transact, type BudgetingDeps, type Tx } from "./support.server.ts";
+import { audit } from "~/server/audit/audit.server.ts";
+import { Refusal, transact, type Tx } from "~/server/db/transact.server.ts";
+import { canManage, lockProcess, type BudgetingDeps } from "./support.server.ts";
 
 function refuse(reason: "not_found" | "phase_locked", detail?: unknown): never {
   throw new Refusal(err(reason, detail));

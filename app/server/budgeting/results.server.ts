@@ -30,7 +30,9 @@ import { err, ok, type Result } from "~/domain/result.ts";
 import type { Actor } from "~/server/accounts/sessions.server.ts";
 import type { Prisma } from "~/server/db/generated/client.ts";
 import { ballotsForCount, type BallotsForCount } from "./ballots.server.ts";
-import { audit, canManage, lockProcess, Refusal, transact, type BudgetingDeps } from "./support.server.ts";
+import { audit } from "~/server/audit/audit.server.ts";
+import { Refusal, transact } from "~/server/db/transact.server.ts";
+import { canManage, lockProcess, type BudgetingDeps } from "./support.server.ts";
 
 type Deps = Pick<BudgetingDeps, "prisma" | "now">;
 type ReadDeps = Pick<BudgetingDeps, "prisma">;

@@ -1,71 +1,17 @@
-// What the budgeting use cases share: dependencies, authorisation, transactions that retry on
-// transient conflicts, row locks, audit events, keyed hashes and random references.
+// What the budgeting use cases share: dependencies, authorisation, row locks, keyed hashes and
+// random references. Transactions: app/server/db/transact.server.ts; audit events:
+// app/server/audit/audit.server.ts.
 import { createHmac, hkdfSync, randomInt } from "node:crypto";
 import { can } from "~/domain/accounts/permissions.ts";
 import type { Actor } from "~/server/accounts/sessions.server.ts";
-import { Prisma } from "~/server/db/generated/client.ts";
+import type { Tx } from "~/server/db/transact.server.ts";
 import type { Services } from "~/server/services.server.ts";
 
 export type BudgetingDeps = Pick<Services, "prisma" | "now" | "config">;
-export type Tx = Prisma.TransactionClient;
 
 /** Whether `actor` may set up and run budget processes in `councilId` (officers and admins). */
 export function canManage(actor: Actor | null, councilId: string): actor is Actor {
   return actor !== null && can(actor.roles, councilId, "budgeting.manage");
-}
-
-// ───────────────────────────── transactions ─────────────────────────────
-
-/** Thrown inside a transaction to roll it back and hand a Result to the caller. */
-export class Refusal<R> extends Error {
-  constructor(readonly result: R) {
-    super("refused");
-  }
-}
-
-// Prisma: P2002 unique violation, P2034 write conflict or deadlock (40001 / 40P01), P2028
-// interactive-transaction problems (could not start within maxWait, or expired under load).
-// Driver adapters can also surface the raw SQLSTATE.
-const RETRYABLE_PRISMA = new Set(["P2002", "P2034", "P2028"]);
-const RETRYABLE_SQLSTATE = new Set(["40001", "40P01", "23505"]);
-
-export function isRetryable(error: unknown): boolean {
-  if (error instanceof Prisma.PrismaClientKnownRequestError) return RETRYABLE_PRISMA.has(error.code);
-  if (typeof error === "object" && error !== null) {
-    const e = error as { code?: unknown; cause?: unknown; meta?: { code?: unknown } };
-    if (typeof e.code === "string" && RETRYABLE_SQLSTATE.has(e.code)) return true;
-    if (typeof e.meta?.code === "string" && RETRYABLE_SQLSTATE.has(e.meta.code)) return true;
-    if (e.cause) return isRetryable(e.cause);
-  }
-  return false;
-}
-
-export const TX_OPTIONS = { maxWait: 20_000, timeout: 20_000 } as const;
-
-/**
- * Runs `fn` in one interactive transaction. A `Refusal` rolls back and returns its result; a
- * transient conflict (unique race, serialisation failure, deadlock, pool exhaustion) rolls
- * back and runs the whole transaction again, up to `attempts` times with jittered back-off,
- * so a voter is never failed for a race the database resolved. Anything else is thrown.
- */
-export async function transact<T, R = never>(
-  prisma: Services["prisma"],
-  fn: (tx: Tx, attempt: number) => Promise<T>,
-  options: { attempts?: number; onExhausted?: () => R } = {},
-): Promise<T | R> {
-  const attempts = options.attempts ?? 6;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await prisma.$transaction((tx) => fn(tx, attempt), TX_OPTIONS);
-    } catch (error) {
-      if (error instanceof Refusal) return error.result as R;
-      if (!isRetryable(error) || attempt >= attempts) {
-        if (isRetryable(error) && options.onExhausted) return options.onExhausted();
-        throw error;
-      }
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));
-    }
-  }
 }
 
 export type LockMode = "share" | "update";
@@ -82,26 +28,6 @@ export async function lockProcess(tx: Tx, councilId: string, processId: string, 
       ? await tx.$queryRaw<{ phase: string }[]>`SELECT "phase"::text AS "phase" FROM "BudgetProcess" WHERE "id" = ${processId} AND "councilId" = ${councilId} FOR SHARE`
       : await tx.$queryRaw<{ phase: string }[]>`SELECT "phase"::text AS "phase" FROM "BudgetProcess" WHERE "id" = ${processId} AND "councilId" = ${councilId} FOR UPDATE`;
   return rows[0] ?? null;
-}
-
-// ───────────────────────────── audit ─────────────────────────────
-
-export interface AuditInput {
-  councilId: string;
-  actorId: string;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  data?: Record<string, unknown>;
-}
-
-/** JSON has no bigint: money goes into audit data as a decimal string of pence. */
-function jsonSafe(value: unknown): Prisma.InputJsonValue {
-  return JSON.parse(JSON.stringify(value ?? {}, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))) as Prisma.InputJsonValue;
-}
-
-export async function audit(tx: Tx, deps: Pick<BudgetingDeps, "now">, event: AuditInput): Promise<void> {
-  await tx.auditEvent.create({ data: { ...event, data: jsonSafe(event.data), createdAt: deps.now() } });
 }
 
 // ───────────────────────────── keys and references ─────────────────────────────
