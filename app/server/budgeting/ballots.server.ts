@@ -42,7 +42,8 @@ import type { Actor } from "~/server/accounts/sessions.server.ts";
 import type { Services } from "~/server/services.server.ts";
 import { audit } from "~/server/audit/audit.server.ts";
 import { Refusal, transact, type Tx } from "~/server/db/transact.server.ts";
-import { CROCKFORD, budgetingHmac, canManage, lockProcess, randomCrockford, ukDay, type BudgetingDeps } from "./support.server.ts";
+import { CROCKFORD, randomCrockford } from "~/server/random.server.ts";
+import { budgetingHmac, canManage, lockProcess, ukDay, type BudgetingDeps } from "./support.server.ts";
 
 export type BallotDeps = BudgetingDeps & Pick<Services, "mailer">;
 

@@ -20,7 +20,8 @@ import { err, ok } from "~/domain/result.ts";
 import type { Actor } from "~/server/accounts/sessions.server.ts";
 import type { Prisma } from "~/server/db/generated/client.ts";
 import { audit } from "~/server/audit/audit.server.ts";
-import { canManage, randomCrockford, type BudgetingDeps } from "./support.server.ts";
+import { randomCrockford } from "~/server/random.server.ts";
+import { canManage, type BudgetingDeps } from "./support.server.ts";
 
 export type ImportResult =
   | { ok: true; value: { processId: string; slug: string; ruleFromFile: boolean; fileRule: string } }

@@ -60,7 +60,8 @@ import { Prisma } from "~/server/db/generated/client.ts";
 import { codeVoterKey, normaliseVotingCode, votingCodeHash } from "./ballots.server.ts";
 import { audit } from "~/server/audit/audit.server.ts";
 import { Refusal, transact, type Tx } from "~/server/db/transact.server.ts";
-import { budgetingHmac, canManage, lockProcess, randomCrockford, ukDay, type BudgetingDeps } from "./support.server.ts";
+import { randomCrockford } from "~/server/random.server.ts";
+import { budgetingHmac, canManage, lockProcess, ukDay, type BudgetingDeps } from "./support.server.ts";
 
 export type PaperDeps = BudgetingDeps;
 

@@ -1,7 +1,7 @@
 // What the budgeting use cases share: dependencies, authorisation, row locks, keyed hashes and
-// random references. Transactions: app/server/db/transact.server.ts; audit events:
+// the UK day. Random references: app/server/random.server.ts. Transactions: app/server/db/transact.server.ts; audit events:
 // app/server/audit/audit.server.ts.
-import { createHmac, hkdfSync, randomInt } from "node:crypto";
+import { createHmac, hkdfSync } from "node:crypto";
 import { can } from "~/domain/accounts/permissions.ts";
 import type { Actor } from "~/server/accounts/sessions.server.ts";
 import type { Tx } from "~/server/db/transact.server.ts";
@@ -52,15 +52,6 @@ function deriveKey(appSecret: string, purpose: BudgetingKeyPurpose): Buffer {
 
 export function budgetingHmac(appSecret: string, purpose: BudgetingKeyPurpose, message: string): string {
   return createHmac("sha256", deriveKey(appSecret, purpose)).update(message, "utf8").digest("hex");
-}
-
-/** Crockford base32: no I, L, O or U, so a reference read aloud or typed from paper is unambiguous. */
-export const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-export function randomCrockford(length: number): string {
-  let out = "";
-  for (let i = 0; i < length; i++) out += CROCKFORD[randomInt(0, CROCKFORD.length)];
-  return out;
 }
 
 // Built once: constructing an Intl.DateTimeFormat costs far more than using one, and every
