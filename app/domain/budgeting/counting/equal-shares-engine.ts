@@ -18,6 +18,8 @@
 //    Voters who approve the same funded projects therefore have the same budget: a "class" is a
 //    path in the tree of funded projects, and its exact value is B0N − Σ QN_f over a common
 //    denominator D. Identical ballots are merged first (weights), as pabutools' multiprofiles do.
+//    Funding moves a winner's supporters class by class: its histogram from this round already
+//    lists their classes, so each gets its child first and the per-group walk is a lookup.
 //
 // 2. A floating-point filter with proven error bounds, exact arithmetic only where it decides.
 //    Each class also carries a double. Its error is at most E = (4·L + 4)·ε·b (L = longest ballot,
@@ -110,12 +112,6 @@ function lcm(a: bigint, b: bigint): bigint {
   return (a / x) * b;
 }
 
-function sameBallot(a: readonly number[], b: readonly number[], len: number): boolean {
-  if (a.length !== len) return false;
-  for (let k = 0; k < len; k++) if (a[k] !== b[k]) return false;
-  return true;
-}
-
 export function prepareInstance(input: MesInstanceInput): MesInstance {
   const P = input.projects.length;
   let scale = 1n;
@@ -124,53 +120,60 @@ export function prepareInstance(input: MesInstanceInput): MesInstance {
   const costN = input.projects.map((p) => (p.cost.n * scale) / p.cost.d);
   const costF = Float64Array.from(costN, (c) => Number(c));
 
-  // Merge identical ballots: sorted project indices, hashed to a safe integer (two 26-bit
-  // multiplicative hashes) with chains for collisions — far cheaper than string keys for
-  // 60,000 ballots.
+  // Merge identical ballots: sorted project indices, hashed into an open-addressing table of
+  // group ids; the groups' ballots are stored flat (CSR). Far cheaper than string keys or a Map
+  // for 60,000 ballots, and no per-group arrays for the collector to trace.
   const index = new Map(input.projects.map((p, i) => [p.id, i]));
-  const firstOfHash = new Map<number, number>();
-  const nextSameHash: number[] = [];
-  const groupBallots: number[][] = [];
-  const weights: number[] = [];
+  let totalApprovals = 0;
+  for (const b of input.ballots) totalApprovals += b.length;
+  const flat = new Int32Array(totalApprovals);
+  const flatStart = new Int32Array(input.ballots.length + 1);
+  const weights = new Int32Array(input.ballots.length);
+  let tableSize = 16;
+  while (tableSize < 2 * input.ballots.length) tableSize *= 2;
+  const table = new Int32Array(tableSize).fill(-1);
   const voterGroup = new Int32Array(input.ballots.length).fill(-1);
+  let G = 0;
   let longest = 0;
-  let scratch: number[] = [];
   for (let v = 0; v < input.ballots.length; v++) {
     const ballot = input.ballots[v]!;
     const len = ballot.length;
     if (len === 0) continue;
-    if (scratch.length < len) scratch = new Array<number>(2 * len);
+    // Sorted into the free space after the last group: kept if new, overwritten otherwise.
+    const at = flatStart[G]!;
     for (let k = 0; k < len; k++) {
       const x = index.get(ballot[k]!)!;
-      let j = k - 1;
-      while (j >= 0 && scratch[j]! > x) {
-        scratch[j + 1] = scratch[j]!;
+      let j = at + k - 1;
+      while (j >= at && flat[j]! > x) {
+        flat[j + 1] = flat[j]!;
         j--;
       }
-      scratch[j + 1] = x;
+      flat[j + 1] = x;
     }
-    let h1 = len;
-    let h2 = 0x2545f491;
-    for (let k = 0; k < len; k++) {
-      h1 = Math.imul(h1 ^ scratch[k]!, 0x9e3779b1) + 0x7f4a7c15;
-      h2 = Math.imul(h2 + scratch[k]!, 0x85ebca6b) ^ (h2 >>> 13);
+    let h = len;
+    for (let k = at; k < at + len; k++) h = Math.imul(h ^ flat[k]!, 0x9e3779b1) + 0x7f4a7c15;
+    let slot = (h ^ (h >>> 15)) & (tableSize - 1);
+    let g = table[slot]!;
+    while (g >= 0) {
+      const gs = flatStart[g]!;
+      if (flatStart[g + 1]! - gs === len) {
+        let k = 0;
+        while (k < len && flat[gs + k] === flat[at + k]) k++;
+        if (k === len) break;
+      }
+      slot = (slot + 1) & (tableSize - 1);
+      g = table[slot]!;
     }
-    const hash = (h1 >>> 6) * 67108864 + (h2 >>> 6);
-    let g = firstOfHash.get(hash);
-    while (g !== undefined && !sameBallot(groupBallots[g]!, scratch, len)) g = nextSameHash[g]! >= 0 ? nextSameHash[g] : undefined;
-    if (g === undefined) {
-      g = groupBallots.length;
-      nextSameHash.push(firstOfHash.get(hash) ?? -1);
-      firstOfHash.set(hash, g);
-      groupBallots.push(scratch.slice(0, len));
-      weights.push(0);
-      longest = Math.max(longest, len);
+    if (g < 0) {
+      g = G++;
+      table[slot] = g;
+      flatStart[G] = at + len;
+      if (len > longest) longest = len;
     }
     weights[g]!++;
     voterGroup[v] = g;
   }
-  const G = groupBallots.length;
-  const groupWeight = Int32Array.from(weights);
+  const groupWeight = weights.slice(0, G);
   const groupVoterStart = new Int32Array(G + 1);
   for (let v = 0; v < voterGroup.length; v++) if (voterGroup[v]! >= 0) groupVoterStart[voterGroup[v]! + 1]!++;
   for (let g = 0; g < G; g++) groupVoterStart[g + 1]! += groupVoterStart[g]!;
@@ -182,18 +185,19 @@ export function prepareInstance(input: MesInstanceInput): MesInstance {
   }
 
   const supCount = new Int32Array(P + 1);
-  for (const b of groupBallots) for (const p of b) supCount[p + 1]!++;
+  for (let k = 0; k < flatStart[G]!; k++) supCount[flat[k]! + 1]!++;
   const supStart = new Int32Array(P + 1);
   for (let p = 0; p < P; p++) supStart[p + 1] = supStart[p]! + supCount[p + 1]!;
   const supList = new Int32Array(supStart[P]!);
   const supWeight = new Int32Array(supStart[P]!);
   const pos = supStart.slice(0, P);
-  groupBallots.forEach((b, g) => {
-    for (const p of b) {
+  for (let g = 0; g < G; g++) {
+    for (let k = flatStart[g]!; k < flatStart[g + 1]!; k++) {
+      const p = flat[k]!;
       supList[pos[p]!] = g;
       supWeight[pos[p]!++] = groupWeight[g]!;
     }
-  });
+  }
   const approvals = new Int32Array(P);
   for (let p = 0; p < P; p++) {
     let s = 0;
@@ -203,24 +207,32 @@ export function prepareInstance(input: MesInstanceInput): MesInstance {
 
   const coWords = (P + 31) >>> 5;
   const coApproved = new Uint32Array(P * coWords);
-  for (const b of groupBallots) {
-    for (const x of b) for (const y of b) coApproved[x * coWords + (y >>> 5)]! |= 1 << (y & 31);
+  let pairs = 0;
+  for (let g = 0; g < G; g++) {
+    const gs = flatStart[g]!;
+    const ge = flatStart[g + 1]!;
+    pairs += (ge - gs) * (ge - gs - 1);
+    for (let a = gs; a < ge; a++) for (let b = gs; b < ge; b++) coApproved[flat[a]! * coWords + (flat[b]! >>> 5)]! |= 1 << (flat[b]! & 31);
   }
 
   // Pairs of approvals per group; capped at 8M entries (32 MB), beyond which full gathers do.
-  let pairs = 0;
-  for (const b of groupBallots) pairs += b.length * (b.length - 1);
   let coStart: Int32Array | null = null;
   let coList: Int32Array | null = null;
   if (pairs <= 8_000_000 && P * P < 4_000_000) {
     coStart = new Int32Array(P * P + 1);
-    for (const b of groupBallots) for (const x of b) for (const y of b) if (x !== y) coStart[x * P + y + 1]!++;
+    for (let g = 0; g < G; g++) {
+      const gs = flatStart[g]!;
+      const ge = flatStart[g + 1]!;
+      for (let a = gs; a < ge; a++) for (let b = gs; b < ge; b++) if (a !== b) coStart[flat[a]! * P + flat[b]! + 1]!++;
+    }
     for (let k = 0; k < P * P; k++) coStart[k + 1]! += coStart[k]!;
     coList = new Int32Array(pairs);
     const at = coStart.slice(0, P * P);
-    groupBallots.forEach((b, g) => {
-      for (const x of b) for (const y of b) if (x !== y) coList![at[x * P + y]!++] = g;
-    });
+    for (let g = 0; g < G; g++) {
+      const gs = flatStart[g]!;
+      const ge = flatStart[g + 1]!;
+      for (let a = gs; a < ge; a++) for (let b = gs; b < ge; b++) if (a !== b) coList[at[flat[a]! * P + flat[b]!]!++] = g;
+    }
   }
 
   const keys = input.projects.map((p, i) => ({ id: p.id, cost: p.cost, votes: approvals[i]!, i }));
@@ -895,8 +907,9 @@ export class MesRunner {
   private evaluate(p: number): Evaluation | null {
     const inst = this.instance;
     const { off, d, kpos } = this.gather(p);
-    const base = { p, off, d, kpos };
     if (kpos === 0) return null;
+    // One literal of the full shape, filled in below (spreading a partial object was slow).
+    const ev: Evaluation = { p, off, d, kpos, qF: 0, T: Infinity, valid: false, keyLo: 0, keyHi: 0, exact: null };
     const cost = inst.costF[p]!;
     const E = this.E;
     const from = inst.cardinality ? this.prevLo[p]! : this.prevLo[p]! * cost;
@@ -907,32 +920,33 @@ export class MesRunner {
       for (let t = off; t < off + d; t++) total += this.arenaV[t]! * this.arenaM[t]!;
       const slack = kpos * E + 4 * (d + 2) * EPS * total;
       if (total + slack < cost) return null;
-      return this.exactEvaluation(base);
+      return this.exactEvaluation(ev);
     }
     const { q, K, gap } = wf;
-    if (K === 0) return this.exactEvaluation(base);
+    if (K === 0) return this.exactEvaluation(ev);
     const R = (4 * (d + 2) * EPS * (cost + wf.below)) / K + 4 * EPS * q;
     const T = 2 * (R + (kpos * E) / K) + 4 * EPS * q;
-    if (!(T + 2 * E < gap) || !(q - T > 0)) return this.exactEvaluation(base);
-    let keyLo: number;
-    let keyHi: number;
+    if (!(T + 2 * E < gap) || !(q - T > 0)) return this.exactEvaluation(ev);
+    ev.qF = q;
+    ev.T = T;
+    ev.valid = true;
     if (inst.cardinality) {
-      keyLo = (q - T) * (1 - 2 * EPS);
-      keyHi = (q + T) * (1 + 2 * EPS);
+      ev.keyLo = (q - T) * (1 - 2 * EPS);
+      ev.keyHi = (q + T) * (1 + 2 * EPS);
     } else {
-      keyLo = ((q - T) / cost) * (1 - 4 * EPS);
-      keyHi = ((q + T) / cost) * (1 + 4 * EPS);
+      ev.keyLo = ((q - T) / cost) * (1 - 4 * EPS);
+      ev.keyHi = ((q + T) / cost) * (1 + 4 * EPS);
     }
-    return { ...base, qF: q, T, valid: true, keyLo, keyHi, exact: null };
+    return ev;
   }
 
-  private exactEvaluation(base: { p: number; off: number; d: number; kpos: number }): Evaluation | null {
-    const ev: Evaluation = { ...base, qF: 0, T: Infinity, valid: false, keyLo: 0, keyHi: 0, exact: null };
+  /** Fills in an exact evaluation of `ev` (not yet valid: no float interval). */
+  private exactEvaluation(ev: Evaluation): Evaluation | null {
     const ex = this.exactQ(ev);
     if (!ex) return null;
     ev.exact = ex;
     // toNumber does not need a normalised fraction: skip the gcd.
-    const den = BigInt(ex.K) * this.D * (this.instance.cardinality ? 1n : this.instance.costN[base.p]!);
+    const den = BigInt(ex.K) * this.D * (this.instance.cardinality ? 1n : this.instance.costN[ev.p]!);
     const key = toNumber({ n: ex.X, d: den });
     ev.keyLo = key * (1 - 8 * EPS);
     ev.keyHi = key * (1 + 8 * EPS);
@@ -1063,8 +1077,8 @@ export class MesRunner {
     const sup = this.sup;
     const start = inst.supStart[p]!;
     const end = this.supEnd[p]!;
-    // Pay-all classes move to an "exhausted" node: pre-seed the child memo so the hot loop has
-    // one test. (add() may grow the arrays, so it runs before classes.memo is read.)
+    // Pay-all classes move to an "exhausted" node. (add() may grow the arrays, so classes.memo
+    // is read through `classes` until the last add.)
     for (const c of ex.payAll) {
       const exhausted = classes.add(c, roundIndex, 0);
       classes.memo[2 * c] = roundIndex;
@@ -1082,24 +1096,21 @@ export class MesRunner {
         }
       }
     }
-    // Hot loop: arrays in locals, re-read only after classes.add may have grown them.
-    let memo = classes.memo;
-    let val = classes.val;
+    // The winner's histogram (its arena segment, untouched since it was evaluated this round)
+    // lists every class its paying supporters are in, so each gets its child up front and the
+    // walk below is a plain lookup, with no branch on whether the child exists yet.
+    for (let t = ev.off; t < ev.off + ev.d; t++) {
+      const c = this.arenaC[t]!;
+      if (classes.memo[2 * c] === roundIndex) continue;
+      const next = classes.add(c, roundIndex, classes.val[c]! - qF);
+      classes.memo[2 * c] = roundIndex;
+      classes.memo[2 * c + 1] = next;
+    }
+    const memo = classes.memo;
     for (let r = start; r < end; r++) {
       const grp = sup[r]!;
       const c = cls[grp]!;
-      if (c < 0) continue;
-      let next: number;
-      if (memo[2 * c] === roundIndex) {
-        next = memo[2 * c + 1]!;
-      } else {
-        next = classes.add(c, roundIndex, val[c]! - qF);
-        memo = classes.memo;
-        val = classes.val;
-        memo[2 * c] = roundIndex;
-        memo[2 * c + 1] = next;
-      }
-      cls[grp] = next;
+      if (c >= 0) cls[grp] = memo[2 * c + 1]!;
     }
     // Projects sharing a supporter with p now have supporters outside the root class.
     const co = inst.coApproved;
