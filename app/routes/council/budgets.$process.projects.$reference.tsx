@@ -4,7 +4,7 @@
 import type { Route } from "./+types/budgets.$process.projects.$reference";
 import { DeliveryProgress } from "~/components/budgeting/delivery.tsx";
 import { Markdown } from "~/components/content/markdown.tsx";
-import { ButtonLink } from "~/components/budgeting/button-link.tsx";
+import { ButtonLink } from "~/components/ui/button-link.tsx";
 import { Page } from "~/components/layout/page.tsx";
 import { useT } from "~/components/i18n.tsx";
 import { InsetText, SummaryList } from "~/components/ui/panels.tsx";

@@ -6,7 +6,7 @@ import type { Route } from "./+types/budgets.$process";
 import { formatDate, formatDateTime } from "~/components/budgeting/dates.ts";
 import { DeliveryProgress } from "~/components/budgeting/delivery.tsx";
 import { howToVote, WhoCanVote } from "~/components/budgeting/voting-rules.tsx";
-import { ButtonLink } from "~/components/budgeting/button-link.tsx";
+import { ButtonLink } from "~/components/ui/button-link.tsx";
 import { Page } from "~/components/layout/page.tsx";
 import { useLocale, useT } from "~/components/i18n.tsx";
 import { InsetText, SummaryList, Table } from "~/components/ui/panels.tsx";
