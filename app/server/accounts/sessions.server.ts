@@ -93,13 +93,7 @@ export interface ValidatedSession {
   memberships: RoleGrant[];
 }
 
-interface SessionRow {
-  id: string;
-  accountId: string;
-  isStaff: boolean;
-  twoFactorVerified: boolean;
-  expiresAt: Date;
-  absoluteExpiresAt: Date | null;
+interface SessionRow extends Omit<SessionInfo, "refreshed"> {
   email: string;
   displayName: string | null;
   memberships: string;

@@ -179,26 +179,14 @@ interface CastScene {
   hasBallot: boolean;
 }
 
-interface SceneRow {
-  title: string;
-  phase: string;
-  votingCloseAt: Date | null;
-  useVotingCodes: boolean;
-  minimumAge: number | null;
-  requirePostcodeInArea: boolean;
-  ballotType: BallotSettings["ballotType"];
-  minProjects: number;
-  maxProjects: number | null;
-  points: number | null;
-  pointsPerProjectCap: number | null;
-  rankCount: number | null;
+/** The locked read's row: the scene's plain columns, with money, projects and lookups as text. */
+interface SceneRow extends Pick<CastScene, "title" | "phase" | "votingCloseAt" | "useVotingCodes" | "minimumAge" | "requirePostcodeInArea" | "hasBallot">, BallotSettings {
   budgetName: string;
   wardCode: string | null;
   amountPence: string;
   projects: string;
   code: string | null;
   postcode: string | null;
-  hasBallot: boolean;
 }
 
 /**
