@@ -13,7 +13,8 @@ export type KeyPurpose =
   | "recovery-code"
   | "rate-limit-key"
   | "totp-key-at-rest"
-  | "totp-pending-key";
+  | "totp-pending-key"
+  | "consultation-respondent";
 
 /** 20 random bytes (160 bits, above ASVS 5.0 7.2.3's 128), base32 lower case, no padding: 32 characters. */
 export function generateToken(): string {
