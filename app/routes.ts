@@ -24,6 +24,17 @@ export default [
     route("officer/frameworks", "routes/council/officer.frameworks.tsx"),
     route("officer/frameworks/new", "routes/council/officer.frameworks.new.tsx"),
     route("officer/frameworks/:versionId", "routes/council/officer.frameworks.$versionId.tsx"),
+    // Consultations — residents (/:council/consultations/…) and officers (/:council/officer/consultations/…)
+    route("consultations", "routes/council/consultations.tsx"),
+    route("consultations/:consultation", "routes/council/consultations.$consultation.tsx"),
+    route("consultations/:consultation/respond", "routes/council/consultations.$consultation.respond.tsx"),
+    route("consultations/:consultation/confirmation", "routes/council/consultations.$consultation.confirmation.tsx"),
+    route("officer/consultations", "routes/council/officer.consultations.tsx"),
+    route("officer/consultations/new", "routes/council/officer.consultations.new.tsx"),
+    route("officer/consultations/:consultation", "routes/council/officer.consultations.$consultation.tsx"),
+    route("officer/consultations/:consultation/details", "routes/council/officer.consultations.$consultation.details.tsx"),
+    route("officer/consultations/:consultation/questions", "routes/council/officer.consultations.$consultation.questions.tsx"),
+    route("officer/consultations/:consultation/analysis", "routes/council/officer.consultations.$consultation.analysis.tsx"),
     // Participatory budgeting — residents: processes, projects, ideas, ballots (/:council/budgets/…)
     route("budgets", "routes/council/budgets.tsx"),
     route("budgets/images/:imageId", "routes/council/budgets.images.$imageId.ts"),

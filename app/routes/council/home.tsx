@@ -41,6 +41,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       // Staff links only to the pages this person may open (an officer cannot manage staff).
       canManageFrameworks: can(actor.roles, council.id, "frameworks.manage"),
       canManageBudgets: can(actor.roles, council.id, "budgeting.manage"),
+      canManageConsultations: can(actor.roles, council.id, "consultations.manage"),
       canManageStaff: can(actor.roles, council.id, "staff.manage"),
     },
   };
@@ -59,13 +60,18 @@ export default function CouncilHome({ loaderData, params }: Route.ComponentProps
       ) : null}
       <p className="text-2xl">{t("council.lead", { council: councilName })}</p>
       {viewer ? <InsetText>{t("council.signedInAs", { email: viewer.email })}</InsetText> : null}
-      {viewer?.canManageFrameworks || viewer?.canManageBudgets || viewer?.canManageStaff ? (
+      {viewer?.canManageFrameworks || viewer?.canManageBudgets || viewer?.canManageConsultations || viewer?.canManageStaff ? (
         <section aria-labelledby="staff-links">
           <h2 id="staff-links">{t("council.staffLinks")}</h2>
           <ul className="mb-8 list-disc pl-6">
             {viewer.canManageFrameworks ? (
               <li>
                 <a href={`${base}/officer/frameworks`}>{t("council.frameworks")}</a>
+              </li>
+            ) : null}
+            {viewer.canManageConsultations ? (
+              <li>
+                <a href={`${base}/officer/consultations`}>{t("officerConsult.homeLink")}</a>
               </li>
             ) : null}
             {viewer.canManageBudgets ? (
@@ -84,6 +90,9 @@ export default function CouncilHome({ loaderData, params }: Route.ComponentProps
       <section aria-labelledby="take-part">
         <h2 id="take-part">{t("council.takePart")}</h2>
         <ul className="mb-8 list-disc pl-6">
+          <li>
+            <a href={`${base}/consultations`}>{t("consult.list.title")}</a>: {t("consult.home.lead")}
+          </li>
           <li>
             <a href={`${base}/budgets`}>{t("voting.list.title")}</a>: {t("council.budgetsLead")}
           </li>
