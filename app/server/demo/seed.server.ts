@@ -11,6 +11,7 @@ import { importPlaces, loadTraffordBundle } from "../places/places.server.ts";
 import type { Services } from "../services.server.ts";
 import { randomKey } from "../accounts/crypto.server.ts";
 import { seedDemoBudgeting } from "./budgeting.server.ts";
+import { seedDemoConsultations } from "./consultations.server.ts";
 
 export const DEMO_COUNCIL = {
   slug: "trafford",
@@ -78,6 +79,7 @@ export async function seedDemoIfEmpty(services: Services, say: (message: string)
     await chooseFrameworks(services, { accountId: admin.id, councilId: council.id, roles: ["admin"] }, versionIds);
   }
   await seedDemoBudgeting(services, council.id, DEMO_STAFF[1].email);
+  await seedDemoConsultations(services, council.id, DEMO_STAFF[1].email);
   await prisma.auditEvent.create({ data: { councilId: council.id, action: SEEDED_ACTION, subjectType: "council", subjectId: council.id } });
 }
 
