@@ -34,6 +34,11 @@ async function startServer(port: number) {
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);
+  // Read what the child prints, so a full pipe can never block it (the prepare step and the
+  // build, when one runs, write to these).
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+  child.stderr!.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   for (let i = 0; i < 600; i++) {
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status === 200, () => false);
@@ -41,7 +46,7 @@ async function startServer(port: number) {
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill("SIGKILL");
-  throw new Error("the server did not become ready");
+  throw new Error(`the server did not become ready; it said: ${output}`);
 }
 
 describe.each(["SIGTERM", "SIGINT"] as const)("npm start and %s", (signal) => {

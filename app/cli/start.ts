@@ -125,9 +125,13 @@ export async function start() {
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+  // Everything start-up reads from the database is read before the port opens: a signal that
+  // comes as soon as /readyz answers then never closes PGlite under a query still running, which
+  // left the process spinning instead of exiting.
+  const url = `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${config.PORT}`;
+  const demo = config.isProduction ? "" : await describeDemo(services, url);
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
 
-  const url = `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${config.PORT}`;
   say(`\nCommonweal is running at ${url}  (ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s)`);
-  if (!config.isProduction) say(await describeDemo(services, url));
+  if (demo) say(demo);
 }
