@@ -52,7 +52,7 @@ test("an anonymous visitor is sent to staff sign-in, and an officer signs in and
   await page.goto(`/${COUNCIL}`);
   await expect(page.getByText(`You are signed in as ${creds.email}.`)).toBeVisible();
   const staffLinks = page.getByRole("region", { name: "Staff pages" });
-  await expect(staffLinks.getByRole("link")).toHaveText(["Outcome frameworks", "Budget processes"]);
+  await expect(staffLinks.getByRole("link")).toHaveText(["Outcome frameworks", "Consultations", "Budget processes"]);
   await expectNoAxeViolations(page);
   // An officer cannot manage staff.
   const adminPage = await page.goto(`/${COUNCIL}/admin/staff`);
