@@ -41,6 +41,14 @@ export async function analyseConsultation(deps: AnalysisDeps, actor: Actor | nul
     select: { id: true, questionnaire: true },
   });
   if (!consultation) return err("not_found" as const);
+  return ok(await aggregateResponses(deps, consultation));
+}
+
+/**
+ * The aggregates themselves, with no permission check: for the officer analysis above, and for
+ * the public "what you said" once a consultation's results are published (suppressed the same way).
+ */
+export async function aggregateResponses(deps: AnalysisDeps, consultation: { id: string; questionnaire: unknown }): Promise<ConsultationAnalysis> {
   const parsed = parseQuestionnaire(consultation.questionnaire);
   const questions = parsed.ok ? allQuestions(parsed.value) : [];
 
@@ -96,12 +104,12 @@ export async function analyseConsultation(deps: AnalysisDeps, actor: Actor | nul
   });
 
   const key = (k: string | number | null) => (k === null ? NOT_RECORDED : String(k));
-  return ok({
+  return {
     responses: totals[0]?.n ?? 0,
     questions: analysed,
     byWard: suppressTable(wards.map((w) => ({ key: key(w.key), count: w.n })).sort((a, b) => (a.key < b.key ? -1 : 1))),
     byImdDecile: suppressTable(deciles.map((d) => ({ key: key(d.key), count: d.n })).sort((a, b) => (a.key === NOT_RECORDED ? 1 : b.key === NOT_RECORDED ? -1 : Number(a.key) - Number(b.key)))),
-  } satisfies ConsultationAnalysis);
+  };
 }
 
 function primaryOnly(key: string, count: number, answered: number) {
