@@ -15,10 +15,14 @@
 //   (EqualityAnswers, special category data) and deleted after EQUALITY_RETENTION_DAYS.
 // - A free-text answer is stored as typed (after the engine's plain-text check) and always
 //   rendered escaped.
+// - Someone who asks to be told what the council did is recorded in ConsultationFollower, in the
+//   response's transaction but never linked to it: no response id, and only the day it was
+//   recorded, so the time cannot match a row to a response's submittedAt.
 import { randomUUID } from "node:crypto";
 import { can } from "~/domain/accounts/permissions.ts";
 import { checkEquality, EQUALITY_RETENTION_DAYS, POSTCODE_RETENTION_DAYS, type EqualityAnswers } from "~/domain/consultations/equality.ts";
 import { acceptsResponses } from "~/domain/consultations/lifecycle.ts";
+import { checkFollowerEmail } from "~/domain/consultations/outcome.ts";
 import { receiptEmail } from "~/domain/consultations/receipt.ts";
 import type { Locale } from "~/domain/i18n/locale.ts";
 import { allQuestions, parseQuestionnaire, type Question, type Questionnaire } from "~/domain/questionnaires/questionnaire.ts";
@@ -44,6 +48,7 @@ export type ResponseReason =
   | "not_eligible"
   | "incomplete"
   | "equality_invalid"
+  | "follower_email_invalid"
   | "too_large";
 
 export function respondentKey(appSecret: string, consultationId: string, who: Respondent): string {
@@ -232,11 +237,21 @@ export interface ResponseReceipt {
  * the optional equality answers, and the respondent; derives ward, LSOA and IMD decile from the
  * first postcode question; writes the response, its answers and its equality answers in one
  * transaction; removes the draft. A signed-in respondent is emailed a copy of their answers.
+ * With `follow`, the respondent is also recorded to be told when the outcome is published: at
+ * their account's address when signed in, else at the address they gave (checked first).
  */
 export async function submitResponse(
   deps: ResponseDeps,
   who: Respondent | null,
-  input: { councilId: string; consultationId: string; answers: Answers; equality?: Record<string, string>; locale: Locale },
+  input: {
+    councilId: string;
+    consultationId: string;
+    answers: Answers;
+    equality?: Record<string, string>;
+    locale: Locale;
+    /** "Email me when the council publishes what it did"; `email` only for anonymous respondents. */
+    follow?: { email?: string } | null;
+  },
 ): Promise<Result<ResponseReceipt, ResponseReason>> {
   const consultation = await loadOpen(deps, input.councilId, input.consultationId);
   if (!consultation.ok) return consultation;
@@ -262,6 +277,15 @@ export async function submitResponse(
     const checked = checkEquality(input.equality);
     if (!checked.ok) return err("equality_invalid", checked.detail);
     equality = checked.value;
+  }
+  let followerEmail: string | null = null;
+  if (input.follow) {
+    if (respondent.value.kind === "account") followerEmail = respondent.value.actor.account.email;
+    else {
+      const checked = checkFollowerEmail(input.follow.email ?? "");
+      if (!checked.ok) return err("follower_email_invalid");
+      followerEmail = checked.value;
+    }
   }
 
   const questions = allQuestions(c.questionnaire);
@@ -310,6 +334,12 @@ export async function submitResponse(
       await tx.equalityAnswers.create({ data: { responseId: id, ...equality, deleteAfter: new Date(now.getTime() + EQUALITY_RETENTION_DAYS * DAY_MS) } });
     if (respondent.value.kind === "account")
       await tx.consultationDraft.deleteMany({ where: { consultationId: c.id, accountId: respondent.value.actor.account.id } });
+    // Already following (the same address given twice): one email is enough.
+    if (followerEmail)
+      await tx.$executeRaw`
+        INSERT INTO "ConsultationFollower" ("consultationId", "email", "locale", "createdAt")
+        VALUES (${c.id}, ${followerEmail}, ${input.locale}, ${new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS)})
+        ON CONFLICT ("consultationId", "email") DO NOTHING`;
     return ok({ reference, status: "recorded" as const, receiptSent: false });
   });
   if (!result.ok || result.value.status !== "recorded" || respondent.value.kind !== "account") return result;
