@@ -3,6 +3,7 @@
 // Welsh: drafted in-house, to be checked by the council's Welsh-language officer before go-live.
 import { format, type Locale } from "./locale.ts";
 import * as consultationExport from "./pages/consultation-export.ts";
+import * as consultationOutcomes from "./pages/consultation-outcomes.ts";
 import * as consultations from "./pages/consultations.ts";
 import * as officerBudgets from "./pages/officer-budgets.ts";
 import * as paperDelivery from "./pages/paper-delivery.ts";
@@ -179,7 +180,7 @@ const foundationEn = {
 } as const;
 
 // Each area of the product keeps its copy in its own module under pages/.
-const en = { ...foundationEn, ...voting.en, ...officerBudgets.en, ...results.en, ...paperDelivery.en, ...consultations.en, ...consultationExport.en };
+const en = { ...foundationEn, ...voting.en, ...officerBudgets.en, ...results.en, ...paperDelivery.en, ...consultations.en, ...consultationExport.en, ...consultationOutcomes.en };
 
 export type MessageKey = keyof typeof en;
 
@@ -352,7 +353,7 @@ const foundationCy: Record<keyof typeof foundationEn, string> = {
   "error.home": "Mynd i'r hafan",
 };
 
-const cy: Record<MessageKey, string> = { ...foundationCy, ...voting.cy, ...officerBudgets.cy, ...results.cy, ...paperDelivery.cy, ...consultations.cy, ...consultationExport.cy };
+const cy: Record<MessageKey, string> = { ...foundationCy, ...voting.cy, ...officerBudgets.cy, ...results.cy, ...paperDelivery.cy, ...consultations.cy, ...consultationExport.cy, ...consultationOutcomes.cy };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { en, cy };
 
