@@ -35,6 +35,7 @@ export default [
     route("officer/consultations/:consultation/details", "routes/council/officer.consultations.$consultation.details.tsx"),
     route("officer/consultations/:consultation/questions", "routes/council/officer.consultations.$consultation.questions.tsx"),
     route("officer/consultations/:consultation/analysis", "routes/council/officer.consultations.$consultation.analysis.tsx"),
+    route("officer/consultations/:consultation/outcome", "routes/council/officer.consultations.$consultation.outcome.tsx"),
     // Participatory budgeting — residents: processes, projects, ideas, ballots (/:council/budgets/…)
     route("budgets", "routes/council/budgets.tsx"),
     route("budgets/images/:imageId", "routes/council/budgets.images.$imageId.ts"),

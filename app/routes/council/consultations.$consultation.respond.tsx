@@ -3,15 +3,20 @@
 // every step posts back here, carrying the answers so far in hidden fields, so it all works
 // without JavaScript; a signed-in resident's answers are also saved as a draft at each step, to
 // come back to. Whatever the hidden fields say, every answer is checked again when it is sent.
+// "Check your answers" also offers to email the respondent when the council publishes what it
+// did: at a signed-in resident's account address, or at an address an anonymous respondent gives
+// there (optional, checked when sent) — kept apart from the response either way.
 import { data, Form, redirect } from "react-router";
 import type { Route } from "./+types/consultations.$consultation.respond";
 import { Page } from "~/components/layout/page.tsx";
 import { useLocale, useT } from "~/components/i18n.tsx";
 import { QuestionField, type FieldValues } from "~/components/questionnaires/question-field.tsx";
 import { Button } from "~/components/ui/button.tsx";
-import { Radios } from "~/components/ui/choices.tsx";
+import { Checkboxes, Radios } from "~/components/ui/choices.tsx";
 import { InsetText, NotificationBanner, SummaryList } from "~/components/ui/panels.tsx";
+import { TextInput } from "~/components/ui/text-input.tsx";
 import { EQUALITY_QUESTIONS, equalityFieldName, type EqualityFormValues } from "~/domain/consultations/equality.ts";
+import { outcomeMessage } from "~/domain/consultations/outcome.ts";
 import { translator } from "~/domain/i18n/catalogue.ts";
 import type { Locale } from "~/domain/i18n/locale.ts";
 import { checkPage, firstPageId, nextPageId, previousPageId, visiblePages, visibleQuestions, type Answers } from "~/domain/questionnaires/answers.ts";
@@ -69,10 +74,25 @@ function lastPage(q: Questionnaire, answers: Answers): Step {
   return last ? { kind: "page", pageId: last.id } : { kind: "check" };
 }
 
+/** "Email me when the council publishes what it did", carried between steps like the answers. */
+interface FollowValues {
+  wanted: boolean;
+  email: string;
+}
+
+const NO_FOLLOW: FollowValues = { wanted: false, email: "" };
+
+function readFollow(form: FormData, step: Step): FollowValues {
+  if (step.kind === "check") return { wanted: form.get("follow") === "yes", email: String(form.get("followEmail") ?? "").slice(0, 320) };
+  const carried = readState<Partial<FollowValues>>(form.get("follow"));
+  return { wanted: carried.wanted === true, email: typeof carried.email === "string" ? carried.email.slice(0, 320) : "" };
+}
+
 interface View {
   step: Step;
   answers: Answers;
   equality: EqualityFormValues;
+  follow?: FollowValues;
   values?: FieldValues;
   errors?: Record<string, string>;
   saved?: boolean;
@@ -96,12 +116,13 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   if (progress.submitted) throw redirect(`${base}/confirmation`);
   const answers = progress.draft?.answers ?? {};
   const resume = progress.draft && c.questionnaire.pages.some((p) => p.id === progress.draft!.pageId) ? progress.draft.pageId : firstPageId(c.questionnaire, answers);
-  const view: View = { step: resume ? { kind: "page", pageId: resume } : afterQuestions(c), answers, equality: {} };
+  const view: View = { step: resume ? { kind: "page", pageId: resume } : afterQuestions(c), answers, equality: {}, follow: NO_FOLLOW };
   return {
     base,
     consultation: { title: c.title, titleCy: c.titleCy, questionnaire: c.questionnaire, equalityMonitoring: c.equalityMonitoring },
     open: c.shownStatus === "open",
     signedIn: respondent?.kind === "account",
+    accountEmail: respondent?.kind === "account" ? respondent.actor.account.email : null,
     wards,
     view,
   };
@@ -124,6 +145,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const step = readStep(String(form.get("step") ?? ""), q) ?? { kind: "page", pageId: firstPageId(q, {}) ?? "" };
   let answers = readState<Answers>(form.get("answers"));
   let equality = readState<EqualityFormValues>(form.get("equality"));
+  const follow = readFollow(form, step);
   const context_ = { wardCodes: wards.map((w) => w.code) };
 
   let who: Respondent | null = respondentOf(context, request, c.allowAnonymous);
@@ -131,7 +153,19 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (!who && c.allowAnonymous) ({ respondent: who, setCookie } = anonymousRespondent(context.services.config, request));
   if (!who) throw redirect(`/${council.slug}/sign-in?returnTo=${encodeURIComponent(`${base}/respond`)}`);
   const headers = setCookie ? { "Set-Cookie": setCookie } : undefined;
-  const page = (view: View, status = 200) => data({ base, consultation: { title: c.title, titleCy: c.titleCy, questionnaire: q, equalityMonitoring: c.equalityMonitoring }, open: c.shownStatus === "open", signedIn: who.kind === "account", wards, view }, { status, headers });
+  const page = (view: View, status = 200) =>
+    data(
+      {
+        base,
+        consultation: { title: c.title, titleCy: c.titleCy, questionnaire: q, equalityMonitoring: c.equalityMonitoring },
+        open: c.shownStatus === "open",
+        signedIn: who.kind === "account",
+        accountEmail: who.kind === "account" ? who.actor.account.email : null,
+        wards,
+        view: { follow, ...view },
+      },
+      { status, headers },
+    );
   if (c.shownStatus !== "open") return page({ step, answers, equality, errors: { form: t("consult.respond.closed") } }, 409);
   const draft = async (pageId: string) => {
     if (who.kind !== "account") return null;
@@ -180,7 +214,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (intent !== "send") return page({ step, answers, equality });
   const eqFields: Record<string, string> = {};
   for (const [id, value] of Object.entries(equality)) if (typeof value === "string") eqFields[equalityFieldName(id as keyof EqualityFormValues)] = value;
-  const result = await submitResponse(context.services, who, { councilId: council.id, consultationId: c.id, answers, equality: eqFields, locale });
+  const result = await submitResponse(context.services, who, {
+    councilId: council.id,
+    consultationId: c.id,
+    answers,
+    equality: eqFields,
+    locale,
+    follow: follow.wanted ? { email: follow.email } : null,
+  });
   if (result.ok) {
     const sent = result.value.status === "recorded" ? (result.value.receiptSent ? "emailed" : "saved") : "earlier";
     throw redirect(`${base}/confirmation?sent=${sent}`, { headers });
@@ -192,6 +233,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     }
     case "equality_invalid":
       return page({ step: { kind: "equality" }, answers, equality: {}, errors: { "eq-ageBand": t("consult.respond.equalityInvalid") } }, 400);
+    case "follower_email_invalid":
+      return page({ step: { kind: "check" }, answers, equality, errors: { followEmail: outcomeMessage("follower_email_invalid", locale) } }, 400);
     case "not_open":
       return page({ step, answers, equality, errors: { form: t("consult.respond.closed") } }, 409);
     case "not_signed_in":
@@ -215,6 +258,7 @@ export default function Respond({ loaderData, actionData }: Route.ComponentProps
       <input type="hidden" name="step" value={stepValue(view.step)} />
       <input type="hidden" name="answers" value={JSON.stringify(view.answers)} />
       <input type="hidden" name="equality" value={JSON.stringify(view.equality)} />
+      {view.step.kind !== "check" ? <input type="hidden" name="follow" value={JSON.stringify(view.follow ?? NO_FOLLOW)} /> : null}
     </>
   );
   const labels = {
@@ -336,6 +380,21 @@ export default function Respond({ loaderData, actionData }: Route.ComponentProps
               {t("consult.respond.change")}
             </Button>
           </section>
+        ) : null}
+        <Checkboxes
+          name="follow"
+          legend={t("consultOutcome.follow.legend")}
+          value={view.follow?.wanted ? ["yes"] : []}
+          options={[
+            {
+              value: "yes",
+              label: t("consultOutcome.follow.label"),
+              hint: d.accountEmail ? t("consultOutcome.follow.hintAccount", { email: d.accountEmail }) : t("consultOutcome.follow.hintAnonymous"),
+            },
+          ]}
+        />
+        {!d.accountEmail ? (
+          <TextInput name="followEmail" type="email" autoComplete="email" spellCheck={false} label={t("consultOutcome.follow.email")} defaultValue={view.follow?.email ?? ""} error={view.errors?.followEmail} width="20" />
         ) : null}
         <h2>{t("consult.respond.sendTitle")}</h2>
         <p>{t("consult.respond.sendLead")}</p>

@@ -139,6 +139,11 @@ export default function OfficerConsultation({ loaderData: d, actionData }: Route
         <li>
           <a href={`${d.base}/analysis`}>{t("officerConsult.view.analysis")}</a>
         </li>
+        {c.status === "analysis" || c.status === "published" ? (
+          <li>
+            <a href={`${d.base}/outcome`}>{t("consultOutcome.officer.link")}</a>
+          </li>
+        ) : null}
       </ul>
 
       {c.status === "draft" ? (
