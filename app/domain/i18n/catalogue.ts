@@ -2,6 +2,7 @@
 // (app/domain/<domain>/messages.ts); this file holds what the pages themselves say.
 // Welsh: drafted in-house, to be checked by the council's Welsh-language officer before go-live.
 import { format, type Locale } from "./locale.ts";
+import * as consultationCoding from "./pages/consultation-coding.ts";
 import * as consultationExport from "./pages/consultation-export.ts";
 import * as consultationOutcomes from "./pages/consultation-outcomes.ts";
 import * as consultations from "./pages/consultations.ts";
@@ -180,7 +181,7 @@ const foundationEn = {
 } as const;
 
 // Each area of the product keeps its copy in its own module under pages/.
-const en = { ...foundationEn, ...voting.en, ...officerBudgets.en, ...results.en, ...paperDelivery.en, ...consultations.en, ...consultationExport.en, ...consultationOutcomes.en };
+const en = { ...foundationEn, ...voting.en, ...officerBudgets.en, ...results.en, ...paperDelivery.en, ...consultations.en, ...consultationExport.en, ...consultationOutcomes.en, ...consultationCoding.en };
 
 export type MessageKey = keyof typeof en;
 
@@ -353,7 +354,7 @@ const foundationCy: Record<keyof typeof foundationEn, string> = {
   "error.home": "Mynd i'r hafan",
 };
 
-const cy: Record<MessageKey, string> = { ...foundationCy, ...voting.cy, ...officerBudgets.cy, ...results.cy, ...paperDelivery.cy, ...consultations.cy, ...consultationExport.cy, ...consultationOutcomes.cy };
+const cy: Record<MessageKey, string> = { ...foundationCy, ...voting.cy, ...officerBudgets.cy, ...results.cy, ...paperDelivery.cy, ...consultations.cy, ...consultationExport.cy, ...consultationOutcomes.cy, ...consultationCoding.cy };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { en, cy };
 
