@@ -1,7 +1,10 @@
-// The demo council's consultation: "Our wellbeing priorities 2027", open, with questions of
-// several kinds (a choice, points across spending themes, agree/disagree, a written answer, a
-// postcode) and equality monitoring, built by the demo officer through the same use cases as the
-// officer's pages — and 320 responses from postcodes across Trafford.
+// The demo council's consultations, built by the demo officer through the same use cases as the
+// officer's pages:
+// - "Our wellbeing priorities 2027", open, with questions of several kinds (a choice, points
+//   across spending themes, agree/disagree, a written answer, a postcode) and equality
+//   monitoring, and 320 responses from postcodes across Trafford;
+// - "Trafford parks and green spaces 2026", which closed some months ago with 340 responses and
+//   whose "We asked, you said, we did" is published, linking to a Community Chest project.
 //
 // The responses are written in bulk rather than one `submitResponse` each: `npm start` must reach
 // its first page in about 15 seconds, and 320 use-case calls would take several of them. They
@@ -13,7 +16,8 @@ import { randomUUID } from "node:crypto";
 import { equalityDeleteAfter, POSTCODE_RETENTION_DAYS } from "~/domain/consultations/equality.ts";
 import { likertOptions, type Questionnaire } from "~/domain/questionnaires/questionnaire.ts";
 import { checkComplete, type Answers } from "~/domain/questionnaires/answers.ts";
-import { createConsultation, editConsultation, openConsultation } from "../consultations/consultations.server.ts";
+import { advanceConsultation, createConsultation, editConsultation, openConsultation } from "../consultations/consultations.server.ts";
+import { publishOutcome, saveOutcome } from "../consultations/outcomes.server.ts";
 import { randomCrockford } from "../random.server.ts";
 import type { Services } from "../services.server.ts";
 import { actAsStaff, must } from "./acting.server.ts";
@@ -126,9 +130,17 @@ function generator(seed: number) {
   };
 }
 
+async function exists(services: Services, councilId: string, slug: string): Promise<boolean> {
+  return (await services.prisma.consultation.findFirst({ where: { councilId, slug }, select: { id: true } })) !== null;
+}
+
+/** Each consultation is seeded unless its slug exists, so an interrupted seed completes on the next start. */
 export async function seedDemoConsultations(services: Services, councilId: string, officerEmail: string): Promise<void> {
-  const { prisma } = services;
-  if (await prisma.consultation.findFirst({ where: { councilId, slug: DEMO_CONSULTATION_SLUG }, select: { id: true } })) return;
+  if (!(await exists(services, councilId, DEMO_CONSULTATION_SLUG))) await seedWellbeing(services, councilId, officerEmail);
+  if (!(await exists(services, councilId, DEMO_PUBLISHED_SLUG))) await seedParks(services, councilId, officerEmail);
+}
+
+async function seedWellbeing(services: Services, councilId: string, officerEmail: string): Promise<void> {
   const { actor, end } = await actAsStaff(services, officerEmail);
   let consultationId: string;
   try {
@@ -247,5 +259,247 @@ async function seedResponses(services: Services, councilId: string, consultation
       INSERT INTO "EqualityAnswers" ("responseId", "ageBand", "sex", "disability", "deleteAfter")
       SELECT x."responseId", x."ageBand", x."sex", x."disability", x."deleteAfter"
       FROM json_to_recordset(${JSON.stringify(equality)}::json) AS x("responseId" text, "ageBand" text, "sex" text, "disability" text, "deleteAfter" timestamp)`;
+  });
+}
+
+// ───────────────────────────── published: parks and green spaces ─────────────────────────────
+
+export const DEMO_PUBLISHED_SLUG = "trafford-parks-and-green-spaces-2026";
+const PARKS_RESPONSES = 340;
+
+const FREQUENCY = [
+  { id: "most-days", en: "Most days", cy: "Y rhan fwyaf o ddyddiau", weight: 22 },
+  { id: "every-week", en: "At least once a week", cy: "O leiaf unwaith yr wythnos", weight: 38 },
+  { id: "every-month", en: "At least once a month", cy: "O leiaf unwaith y mis", weight: 20 },
+  { id: "less-often", en: "Less often", cy: "Yn llai aml", weight: 14 },
+  { id: "never", en: "Never", cy: "Byth", weight: 6 },
+];
+
+/** What stops people, each with the chance a respondent chooses it. */
+const BARRIERS = [
+  { id: "toilets", en: "No toilets open", cy: "Dim toiledau ar agor", chance: 0.5 },
+  { id: "dark", en: "Feeling unsafe after dark", cy: "Teimlo'n anniogel ar ôl iddi dywyllu", chance: 0.45 },
+  { id: "litter", en: "Litter and dog mess", cy: "Sbwriel a baw cŵn", chance: 0.36 },
+  { id: "teenagers", en: "Nothing there for someone my age", cy: "Dim byd yno i rywun o fy oed i", chance: 0.18 },
+  { id: "too-far", en: "Too far from where I live", cy: "Yn rhy bell o ble rwy'n byw", chance: 0.11 },
+  { id: "nothing", en: "Nothing stops me", cy: "Does dim byd yn fy rhwystro", chance: 0 },
+];
+
+/** Slightly more disagree than agree, as the published summary says. */
+const LOOKED_AFTER = [6, 26, 22, 30, 16];
+
+const PARKS_QUESTIONNAIRE: Questionnaire = {
+  pages: [
+    {
+      id: "page-1",
+      questions: [
+        {
+          id: "how-often",
+          kind: "single_choice",
+          title: { en: "How often do you visit a park or green space in Trafford?", cy: "Pa mor aml ydych chi'n ymweld â pharc neu fan gwyrdd yn Trafford?" },
+          required: true,
+          options: FREQUENCY.map((f) => ({ id: f.id, label: { en: f.en, cy: f.cy } })),
+        },
+        {
+          id: "what-stops-you",
+          kind: "multiple_choice",
+          title: { en: "What stops you using parks more?", cy: "Beth sy'n eich rhwystro rhag defnyddio parciau'n fwy?" },
+          hint: { en: "Choose all that apply.", cy: "Dewiswch bob un sy'n berthnasol." },
+          required: true,
+          options: BARRIERS.map((b) => ({ id: b.id, label: { en: b.en, cy: b.cy } })),
+        },
+      ],
+    },
+    {
+      id: "page-2",
+      questions: [
+        {
+          id: "well-looked-after",
+          kind: "likert",
+          title: { en: "Trafford's parks are well looked after", cy: "Mae parciau Trafford yn cael gofal da" },
+          required: true,
+          options: likertOptions(),
+        },
+        {
+          id: "one-improvement",
+          kind: "free_text",
+          title: { en: "What one thing would make your local park better?", cy: "Pa un peth fyddai'n gwneud eich parc lleol yn well?" },
+          required: false,
+          maxLength: 2000,
+          multiline: true,
+        },
+      ],
+    },
+    {
+      id: "page-3",
+      questions: [
+        {
+          id: "postcode",
+          kind: "postcode",
+          title: { en: "What is your postcode?", cy: "Beth yw eich cod post?" },
+          hint: { en: "We use it to see which areas we have heard from. We delete it after 3 months.", cy: "Rydym yn ei ddefnyddio i weld o ba ardaloedd rydym wedi clywed. Rydym yn ei ddileu ar ôl 3 mis." },
+          required: false,
+        },
+      ],
+    },
+  ],
+};
+
+const IMPROVEMENTS = [
+  "Open the toilets at weekends, not just in the school holidays.",
+  "Lights on the path from the tram stop through the park.",
+  "Empty the bins on Sunday afternoons in summer.",
+  "A shelter and somewhere for teenagers to sit that is not the children's playground.",
+  "More benches with backs for older people.",
+  "Do something about dogs off leads near the play area.",
+  "Keep the café open in the winter.",
+  "Wildflower areas instead of mowing everything.",
+];
+
+const YOU_SAID = [
+  "Thank you to the 340 people who answered, from across Trafford.",
+  "- Most of you visit a park or green space at least once a week, and about a quarter of you go most days.",
+  "- What most stops people using parks more is toilets that are locked or missing, and feeling unsafe on paths that are dark in the winter months.",
+  "- Litter and dog mess came next, especially at weekends, when bins overflow.",
+  "- Slightly more of you disagreed than agreed that our parks are well looked after.",
+  "- Younger people, and parents of teenagers, told us there is little in parks for older children to do.",
+].join("\n");
+
+const WE_DID = [
+  "Our Executive agreed a parks improvement plan after reading what you told us. Because of what you said:",
+  [
+    "- **Toilets:** the toilets at Longford Park, Stamford Park and Walton Park are now open every day from 8am to 6pm, all year. We are asking the cafés in four more parks to open their toilets to everyone.",
+    "- **Lighting:** we are lighting the main paths through Victoria Park and Gorse Hill Park this winter, on timers that switch off at 10pm.",
+    "- **Litter:** bins in the 10 busiest parks are now emptied on Saturday and Sunday afternoons from April to September, and we have put in 40 larger bins.",
+    "- **Trees:** residents voted in the Trafford Community Chest to plant 60 street trees in the wards with least tree cover.",
+    "- **Teenagers:** young people will help us design a new outdoor space for older children, starting at Seymour Park.",
+  ].join("\n"),
+  "We could not do everything you asked. Many of you wanted a park keeper in every park: we cannot afford that, but our rangers now visit the 10 busiest parks every day.",
+].join("\n\n");
+
+function weighted<T extends { weight: number }>(random: () => number, items: readonly T[]): T {
+  const total = items.reduce((sum, item) => sum + item.weight, 0);
+  let r = random() * total;
+  for (const item of items) if ((r -= item.weight) < 0) return item;
+  return items[items.length - 1]!;
+}
+
+/**
+ * Opened about seven months before the demo's today, closed twelve weeks later, published some
+ * ten weeks ago: each step runs through its use case at its own moment, so the audit trail and
+ * the dates on the page agree.
+ */
+async function seedParks(services: Services, councilId: string, officerEmail: string): Promise<void> {
+  const today = services.now().getTime();
+  const opensAt = new Date(today - 215 * DAY_MS);
+  const closesAt = new Date(opensAt.getTime() + 84 * DAY_MS);
+  const at = (ms: number) => ({ ...services, now: () => new Date(ms) });
+  const { actor, end } = await actAsStaff(services, officerEmail);
+  try {
+    const consultationId = must(
+      await createConsultation(at(opensAt.getTime() - 7 * DAY_MS), actor, {
+        councilId,
+        title: "Trafford parks and green spaces 2026",
+        titleCy: "Parciau a mannau gwyrdd Trafford 2026",
+        slug: DEMO_PUBLISHED_SLUG,
+        summary: "We asked how you use Trafford's parks and green spaces, what stops you using them more, and what would make them better.",
+        summaryCy: "Gofynnon ni sut rydych chi'n defnyddio parciau a mannau gwyrdd Trafford, beth sy'n eich rhwystro rhag eu defnyddio'n fwy, a beth fyddai'n eu gwella.",
+        background: [
+          "Trafford has more than 100 parks and green spaces. We are writing a plan for looking after them over the next five years, and we want it to start from what matters to the people who use them — and the people who do not.",
+          "## What we are asking",
+          "- how often you visit a park or green space;",
+          "- what stops you using parks more;",
+          "- whether you think our parks are well looked after;",
+          "- the one thing that would make your local park better.",
+        ].join("\n\n"),
+        audience: "Everyone who lives, works or studies in Trafford",
+        allowAnonymous: false,
+        equalityMonitoring: false,
+      }),
+      "create the parks consultation",
+    ).id;
+    must(await editConsultation(at(opensAt.getTime() - 7 * DAY_MS), actor, { councilId, consultationId, questionnaire: PARKS_QUESTIONNAIRE }), "parks questions");
+    must(await openConsultation(at(opensAt.getTime()), actor, { councilId, consultationId, opensAt, closesAt }), "open the parks consultation");
+    await seedParksResponses(services, councilId, consultationId, opensAt, closesAt);
+    must(await advanceConsultation(at(closesAt.getTime() + 60_000), actor, { councilId, consultationId, to: "closed" }), "close the parks consultation");
+    must(await advanceConsultation(at(closesAt.getTime() + 3 * DAY_MS), actor, { councilId, consultationId, to: "analysis" }), "analyse the parks consultation");
+    const trees = await services.prisma.project.findFirst({ where: { title: "Street trees across Trafford", process: { councilId, phase: { not: "draft" } } }, select: { id: true } });
+    const written = at(today - 72 * DAY_MS);
+    must(
+      await saveOutcome(written, actor, {
+        councilId,
+        consultationId,
+        outcome: {
+          youSaid: YOU_SAID,
+          weDid: WE_DID,
+          links: trees ? [{ label: "Street trees across Trafford (Trafford Community Chest 2026)", projectId: trees.id }] : [],
+        },
+      }),
+      "write the parks outcome",
+    );
+    must(await publishOutcome(at(today - 70 * DAY_MS), actor, { councilId, consultationId }), "publish the parks outcome");
+  } finally {
+    await end();
+  }
+}
+
+/** The responses, in bulk as for the wellbeing consultation, spread over the weeks it was open. */
+async function seedParksResponses(services: Services, councilId: string, consultationId: string, opensAt: Date, closesAt: Date) {
+  const { prisma } = services;
+  const random = generator(2026);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const postcodes = await prisma.$queryRaw<{ postcode: string; wardCode: string; lsoaCode: string; imdDecile: number | null }[]>`
+    SELECT p."postcode", p."wardCode", p."lsoaCode", a."imdDecile"
+    FROM "Postcode" p LEFT JOIN "Area" a ON a."councilId" = p."councilId" AND a."type" = 'lsoa' AND a."code" = p."lsoaCode"
+    WHERE p."councilId" = ${councilId} ORDER BY p."postcode"`;
+  const wardCodes = [...new Set(postcodes.map((p) => p.wardCode))];
+  const likert = likertOptions().map((o, k) => ({ id: o.id, weight: LOOKED_AFTER[k]! }));
+  const now = services.now().getTime();
+  const responses: unknown[] = [];
+  const answerRows: unknown[] = [];
+  for (let i = 0; i < PARKS_RESPONSES; i++) {
+    const home = random() < 0.85 ? pick(postcodes) : null;
+    const barriers = BARRIERS.filter((b) => random() < b.chance).map((b) => b.id);
+    const raw: Answers = {
+      "how-often": weighted(random, FREQUENCY).id,
+      "what-stops-you": barriers.length > 0 ? barriers : ["nothing"],
+      "well-looked-after": weighted(random, likert).id,
+      ...(random() < 0.5 ? { "one-improvement": pick(IMPROVEMENTS) } : {}),
+      ...(home ? { postcode: home.postcode } : {}),
+    };
+    const checked = checkComplete(PARKS_QUESTIONNAIRE, raw, { wardCodes });
+    if (!checked.ok) throw new Error(`demo parks response ${i} does not pass the questionnaire: ${JSON.stringify(checked.detail)}`);
+    const a = checked.value;
+    const id = randomUUID();
+    const at = new Date(opensAt.getTime() + random() * (closesAt.getTime() - opensAt.getTime()));
+    // Postcodes are cleared after their retention period: months later, most already are.
+    const clearAfter = new Date(at.getTime() + POSTCODE_RETENTION_DAYS * DAY_MS);
+    const kept = home && clearAfter.getTime() > now;
+    responses.push({
+      id,
+      respondentKey: `demo-parks-${i}`,
+      reference: `CR-${randomCrockford(4)}-${randomCrockford(4)}`,
+      wardCode: home?.wardCode ?? null,
+      lsoaCode: home?.lsoaCode ?? null,
+      imdDecile: home?.imdDecile ?? null,
+      postcode: kept ? home.postcode : null,
+      clearAfter: kept ? clearAfter.toISOString() : null,
+      at: at.toISOString(),
+    });
+    answerRows.push({ responseId: id, questionId: "how-often", optionId: a["how-often"], value: 1, text: null });
+    for (const option of a["what-stops-you"] as string[]) answerRows.push({ responseId: id, questionId: "what-stops-you", optionId: option, value: 1, text: null });
+    answerRows.push({ responseId: id, questionId: "well-looked-after", optionId: a["well-looked-after"], value: 1, text: null });
+    if (a["one-improvement"]) answerRows.push({ responseId: id, questionId: "one-improvement", optionId: "", value: null, text: a["one-improvement"] });
+    if (home) answerRows.push({ responseId: id, questionId: "postcode", optionId: "", value: null, text: home.wardCode });
+  }
+  await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`
+      INSERT INTO "ConsultationResponse" ("id", "consultationId", "respondentKey", "reference", "version", "locale", "wardCode", "lsoaCode", "imdDecile", "postcode", "postcodeClearAfter", "submittedAt")
+      SELECT x."id", ${consultationId}, x."respondentKey", x."reference", 1, 'en', x."wardCode", x."lsoaCode", x."imdDecile", x."postcode", x."clearAfter", x."at"
+      FROM json_to_recordset(${JSON.stringify(responses)}::json) AS x("id" text, "respondentKey" text, "reference" text, "wardCode" text, "lsoaCode" text, "imdDecile" int, "postcode" text, "clearAfter" timestamp, "at" timestamp)`;
+    await tx.$executeRaw`
+      INSERT INTO "ResponseAnswer" ("responseId", "questionId", "optionId", "value", "text")
+      SELECT x."responseId", x."questionId", x."optionId", x."value", x."text"
+      FROM json_to_recordset(${JSON.stringify(answerRows)}::json) AS x("responseId" text, "questionId" text, "optionId" text, "value" double precision, "text" text)`;
   });
 }
