@@ -2,8 +2,8 @@
 // a council on real Trafford geography with an officer, an open consultation with a realistic
 // questionnaire built through the use cases, residents' answers that pass it, and the app's HTTP
 // server started as `npm start` starts it, in a child process on a port of its own, with a small
-// HTTP client for the scripts to drive it. The database, the residents and the figures come from
-// ballot-kit.ts.
+// HTTP client for the scripts to drive it; and, for the benchmark, responses generated in bulk in
+// SQL. The database, the residents and the figures come from ballot-kit.ts.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import http from "node:http";
@@ -235,6 +235,92 @@ export function randomEquality(random: () => number): EqualityFormValues {
     if (option) out[question.id] = option.id;
   }
   return out;
+}
+
+// ───────────────────────────── generating the responses in SQL ─────────────────────────────
+
+/** A SQL literal of one of this file's own ids or phrases (no user input reaches here). */
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const array = (items: readonly string[]) => `ARRAY[${items.map(lit).join(", ")}]::text[]`;
+
+function optionIds(questionId: string): string[] {
+  for (const page of QUESTIONNAIRE.pages)
+    for (const q of page.questions) if (q.id === questionId && "options" in q && q.options) return q.options.map((o) => o.id);
+  throw new Error(`no question ${questionId} with options`);
+}
+
+/**
+ * `count` responses to one consultation generated in SQL (INSERT … SELECT over generate_series,
+ * for the analysis benchmark: 100,000 in seconds, where submitResponse would take minutes), each
+ * at one of the council's postcodes (the most deprived neighbourhoods drawn less often, as in
+ * respondentPlaces), 10 % with no postcode (ward and decile not recorded); then their answers,
+ * one INSERT … SELECT per question, as submitResponse stores them: one row per chosen option,
+ * points and ranks in `value`, free text in `text`, the postcode answer as its ward. Answers lean
+ * with deprivation, as real ones do.
+ */
+export async function generateResponses(
+  services: Services,
+  councilId: string,
+  consultationId: string,
+  count: number,
+  prefix: string,
+  /** When they were submitted: at random over the last week, or all this many seconds ago. */
+  submittedSecondsAgo?: number,
+): Promise<void> {
+  const run = (sql: string) => services.prisma.$executeRawUnsafe(sql);
+  const c = lit(consultationId);
+  await run(`
+    CREATE TABLE "_bench_place" AS
+    SELECT (row_number() OVER (ORDER BY p."postcode"))::int AS "n", p."postcode", p."wardCode", p."lsoaCode", a."imdDecile"
+    FROM "Postcode" p LEFT JOIN "Area" a ON a."councilId" = p."councilId" AND a."type" = 'lsoa' AND a."code" = p."lsoaCode"
+    WHERE p."councilId" = ${lit(councilId)} AND random() < 0.25 + 0.075 * coalesce(a."imdDecile", 5)`);
+  await run(`
+    INSERT INTO "ConsultationResponse" ("id", "consultationId", "respondentKey", "reference", "version", "locale", "wardCode", "lsoaCode", "imdDecile", "postcode", "postcodeClearAfter", "submittedAt")
+    SELECT gen_random_uuid()::text, ${c}, ${lit(`${prefix}-`)} || s.g, 'CR-' || ${lit(prefix.toUpperCase())} || '-' || lpad(s.g::text, 8, '0'), 1,
+           CASE WHEN s.g % 25 = 0 THEN 'cy' ELSE 'en' END,
+           p."wardCode", p."lsoaCode", p."imdDecile", p."postcode",
+           CASE WHEN p."postcode" IS NULL THEN NULL ELSE now() + interval '90 days' END,
+           ${submittedSecondsAgo === undefined ? `now() - s.age * interval '7 days'` : `now() - interval '${Math.round(submittedSecondsAgo)} seconds'`}
+    FROM (SELECT g, CASE WHEN random() < 0.9 THEN 1 + floor(random() * (SELECT count(*) FROM "_bench_place"))::int END AS pick, random() AS age
+          FROM generate_series(1, ${count}) AS g OFFSET 0) s
+    LEFT JOIN "_bench_place" p ON p."n" = s.pick`);
+  // This batch's responses (the respondent keys carry the prefix). Each response's own random
+  // draws are made once per row in a fenced subquery (OFFSET 0), not once per join comparison.
+  const responses = `(SELECT "id", coalesce("imdDecile", 5) AS "decile", "wardCode", "postcode" FROM "ConsultationResponse"
+    WHERE "consultationId" = ${c} AND "respondentKey" LIKE ${lit(`${prefix}-%`)} OFFSET 0)`;
+  const insert = `INSERT INTO "ResponseAnswer" ("responseId", "questionId", "optionId", "value", "text")`;
+  const likert = array(likertOptions().map((o) => o.id));
+  const skewed = (k: string, n: number) => `least(${n - 1}, floor(${n} * power(random(), ${k})))::int + 1`;
+
+  const priorities = optionIds("what-matters-most");
+  await run(`${insert} SELECT r."id", 'what-matters-most', (${array(priorities)})[${skewed("1.4", priorities.length)}], 1, NULL FROM ${responses} r`);
+  // Ticked boxes: each service with its own likelihood, none at all for some.
+  const used = optionIds("services-used").map((id, i) => `(${lit(id)}, ${[0.7, 0.45, 0.3, 0.5, 0.25, 0.08][i] ?? 0.3})`);
+  await run(`${insert} SELECT r."id", 'services-used', o."id", 1, NULL FROM ${responses} r CROSS JOIN (VALUES ${used.join(", ")}) AS o("id", "p") WHERE random() < o."p"`);
+  // 100 points shared by weights, the rounding remainder to the first theme; zeros not stored.
+  const themes = optionIds("spending-themes").map((id, i) => `(${lit(id)}, ${i + 1})`);
+  await run(`${insert}
+    SELECT "id", 'spending-themes', "optionId", "points", NULL FROM (
+      SELECT "id", "optionId", "share" + CASE WHEN "ord" = 1 THEN 100 - sum("share") OVER (PARTITION BY "id") ELSE 0 END AS "points" FROM (
+        SELECT "id", "optionId", "ord", floor(100 * "w" / sum("w") OVER (PARTITION BY "id")) AS "share" FROM (
+          SELECT r."id", o."optionId", o."ord", power(random(), 2) + 1e-9 AS "w" FROM ${responses} r CROSS JOIN (VALUES ${themes.join(", ")}) AS o("optionId", "ord")
+        ) w
+      ) s
+    ) t WHERE "points" > 0`);
+  // A top three of five, from seven in ten respondents.
+  const improvements = optionIds("improvements").map((id, i) => `(${lit(id)}, ${1 + i * 0.3})`);
+  await run(`${insert}
+    SELECT "id", 'improvements', "optionId", "rank", NULL FROM (
+      SELECT r."id", o."optionId", row_number() OVER (PARTITION BY r."id" ORDER BY random() * o."w") AS "rank"
+      FROM (SELECT "id" FROM ${responses} x WHERE random() < 0.7 OFFSET 0) r CROSS JOIN (VALUES ${improvements.join(", ")}) AS o("optionId", "w")
+    ) ranked WHERE "rank" <= 3`);
+  await run(`${insert} SELECT r."id", 'good-place-to-grow-up', (${likert})[${skewed("(0.8 + 0.08 * r.\"decile\")", 5)}], 1, NULL FROM ${responses} r`);
+  await run(`${insert} SELECT r."id", 'safe-after-dark', (${likert})[${skewed("(0.6 + 0.12 * r.\"decile\")", 5)}], 1, NULL FROM ${responses} r`);
+  await run(`${insert} SELECT r."id", 'proud-of-area', (${likert})[${skewed("1.2", 5)}], 1, NULL FROM (SELECT * FROM ${responses} x WHERE random() < 0.8 OFFSET 0) r`);
+  await run(`${insert} SELECT r."id", 'one-change', '', NULL, (${array(CHANGES)})[1 + floor(random() * ${CHANGES.length})::int] FROM (SELECT * FROM ${responses} x WHERE random() < 0.4 OFFSET 0) r`);
+  await run(`${insert} SELECT r."id", 'household-size', '', 1 + floor(power(random(), 1.5) * 6), NULL FROM (SELECT * FROM ${responses} x WHERE random() < 0.85 OFFSET 0) r`);
+  await run(`${insert} SELECT r."id", 'postcode', '', NULL, r."wardCode" FROM ${responses} r WHERE r."postcode" IS NOT NULL`);
+  await run(`DROP TABLE "_bench_place"`);
 }
 
 // ───────────────────────────── the HTTP server, as `npm start` runs it ─────────────────────────────
