@@ -4,6 +4,7 @@
 // and only as the file is read; the same file whatever the page size; audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "~/domain/places/csv.ts";
+import type { Answers } from "~/domain/questionnaires/answers.ts";
 import type { Questionnaire } from "~/domain/questionnaires/questionnaire.ts";
 import { must, openBudgetingTestContext, type BudgetingTestContext } from "~/server/budgeting/test-kit.server.ts";
 import { createConsultation, editConsultation, openConsultation } from "./consultations.server.ts";
@@ -69,7 +70,7 @@ beforeAll(async () => {
     const email = `export-${i}@example.org`;
     emails.push(email);
     const resident = await ctx.resident(ctx.councilA, email);
-    const answers =
+    const answers: Answers =
       i === 2
         ? { matters: "buses", "why-buses": `=1+1 and write to ${email} about CR-7K3Q-9XD2`, themes: { parks: 10 }, days: ["sun"] }
         : { matters: i % 2 ? "health" : "buses", ...(i % 2 ? {} : { "why-buses": "More of them, please" }), themes: { parks: 6, youth: 4 }, postcode: "m33 3aa", ...(i === 4 ? { days: ["sat", "sun"] } : {}) };
