@@ -131,55 +131,51 @@ function multiRowQuestions(questions: readonly Question[]): string[] {
 
 /**
  * The tallies of the responses submitted in [from, cut) ("advancing": settled now) and from
- * `cut` on ("recent"), and how many were submitted before `from` (to check the settled count).
- * Three queries, each one pass: on a kept tally they read only the recent responses' answers,
- * through ResponseAnswer's primary key; the response-level one reads the consultation's
- * response rows (no answers) for the counts.
+ * `cut` on ("recent"), and how many responses the consultation has in all (to check the settled
+ * count). One statement, so one snapshot: a response committing meanwhile is in every part or in
+ * none. On a kept tally it reads only the newer responses and their answers (through
+ * ResponseAnswer's primary key) and counts the rest from an index.
  */
 async function tallySince(deps: AnalysisDeps, consultationId: string, from: Date, cut: Date, multi: readonly string[]) {
-  const [areas, options, respondents] = await Promise.all([
-    deps.prisma.$queryRaw<{ wardCode: string | null; imdDecile: number | null; before: number; advancing: number; recent: number }[]>`
-      SELECT "wardCode", "imdDecile",
-             count(*) FILTER (WHERE "submittedAt" < ${from})::int AS "before",
-             count(*) FILTER (WHERE "submittedAt" >= ${from} AND "submittedAt" < ${cut})::int AS "advancing",
-             count(*) FILTER (WHERE "submittedAt" >= ${cut})::int AS "recent"
-      FROM "ConsultationResponse" WHERE "consultationId" = ${consultationId}
-      GROUP BY "wardCode", "imdDecile"`,
-    deps.prisma.$queryRaw<{ recent: boolean; questionId: string; optionId: string; n: number; total: number | null; ones: number }[]>`
-      SELECT r."submittedAt" >= ${cut} AS "recent", a."questionId", a."optionId",
-             count(*)::int AS "n", sum(a."value")::float8 AS "total", count(*) FILTER (WHERE a."value" = 1)::int AS "ones"
-      FROM "ConsultationResponse" r JOIN "ResponseAnswer" a ON a."responseId" = r."id"
-      WHERE r."consultationId" = ${consultationId} AND r."submittedAt" >= ${from}
-      GROUP BY 1, a."questionId", a."optionId"`,
-    multi.length === 0
-      ? Promise.resolve([])
-      : deps.prisma.$queryRaw<{ recent: boolean; questionId: string; n: number }[]>`
-      SELECT r."submittedAt" >= ${cut} AS "recent", a."questionId", count(DISTINCT a."responseId")::int AS "n"
-      FROM "ConsultationResponse" r JOIN "ResponseAnswer" a ON a."responseId" = r."id"
-      WHERE r."consultationId" = ${consultationId} AND r."submittedAt" >= ${from} AND a."questionId" IN (${Prisma.join(multi)})
-      GROUP BY 1, a."questionId"`,
-  ]);
+  const rows = await deps.prisma.$queryRaw<{ part: string; recent: boolean | null; a: string | null; b: string | null; decile: number | null; n: number; total: number | null; ones: number | null }[]>`
+    SELECT 'all' AS "part", NULL::boolean AS "recent", NULL::text AS "a", NULL::text AS "b", NULL::int AS "decile", count(*)::int AS "n", NULL::float8 AS "total", NULL::int AS "ones"
+    FROM "ConsultationResponse" WHERE "consultationId" = ${consultationId}
+    UNION ALL
+    SELECT 'area', "submittedAt" >= ${cut}, "wardCode", NULL, "imdDecile", count(*)::int, NULL, NULL
+    FROM "ConsultationResponse" WHERE "consultationId" = ${consultationId} AND "submittedAt" >= ${from}
+    GROUP BY 2, 3, 5
+    UNION ALL
+    SELECT 'option', r."submittedAt" >= ${cut}, a."questionId", a."optionId", NULL,
+           count(*)::int, sum(a."value")::float8, count(*) FILTER (WHERE a."value" = 1)::int
+    FROM "ConsultationResponse" r JOIN "ResponseAnswer" a ON a."responseId" = r."id"
+    WHERE r."consultationId" = ${consultationId} AND r."submittedAt" >= ${from}
+    GROUP BY 2, 3, 4
+    ${
+      multi.length === 0
+        ? Prisma.empty
+        : Prisma.sql`UNION ALL
+    SELECT 'respondents', r."submittedAt" >= ${cut}, a."questionId", NULL, NULL, count(DISTINCT a."responseId")::int, NULL, NULL
+    FROM "ConsultationResponse" r JOIN "ResponseAnswer" a ON a."responseId" = r."id"
+    WHERE r."consultationId" = ${consultationId} AND r."submittedAt" >= ${from} AND a."questionId" IN (${Prisma.join(multi)})
+    GROUP BY 2, 3`
+    }`;
   const advancing = emptyTally();
   const recent = emptyTally();
-  let before = 0;
+  let all = 0;
+  let newer = 0;
   let advancingCount = 0;
-  for (const a of areas) {
-    before += a.before;
-    advancingCount += a.advancing;
-    const key = JSON.stringify([a.wardCode, a.imdDecile]);
-    if (a.advancing > 0) advancing.areas.set(key, { wardCode: a.wardCode, imdDecile: a.imdDecile, n: a.advancing });
-    if (a.recent > 0) recent.areas.set(key, { wardCode: a.wardCode, imdDecile: a.imdDecile, n: a.recent });
+  for (const row of rows) {
+    const into = row.recent ? recent : advancing;
+    if (row.part === "all") all = row.n;
+    else if (row.part === "area") {
+      newer += row.n;
+      if (!row.recent) advancingCount += row.n;
+      into.areas.set(JSON.stringify([row.a, row.decile]), { wardCode: row.a, imdDecile: row.decile, n: row.n });
+    } else if (row.part === "option")
+      into.options.set(JSON.stringify([row.a, row.b]), { questionId: row.a!, optionId: row.b!, n: row.n, total: row.total ?? 0, ones: row.ones ?? 0 });
+    else into.respondents.set(row.a!, row.n);
   }
-  for (const o of options)
-    (o.recent ? recent : advancing).options.set(JSON.stringify([o.questionId, o.optionId]), {
-      questionId: o.questionId,
-      optionId: o.optionId,
-      n: o.n,
-      total: o.total ?? 0,
-      ones: o.ones,
-    });
-  for (const r of respondents) (r.recent ? recent : advancing).respondents.set(r.questionId, r.n);
-  return { before, advancing, advancingCount, recent };
+  return { before: all - newer, advancing, advancingCount, recent };
 }
 
 /** The tally of all the consultation's responses: the kept settled part brought up to date, plus the recent ones. */
